@@ -1,0 +1,58 @@
+// The one way the rest of the product talks to cases: start one, send it a command, read its state.
+import { WithStartWorkflowOperation, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { caseWorkflowId, TASK_QUEUE, type CaseInput, type CaseState, type CommandResult } from '../schema/case';
+import type { Actor, CommandInput, CommandName } from '../schema/commands';
+import { commandUpdates, ensureUpdate, stateQuery, suggestionWorkflow } from '../workflows/suggestion/workflow';
+
+export interface Refusal { code: string; zh: string; en: string; field?: string }
+
+/** A command the case refused: carries the workflow's reason for the API's 409/422/403. */
+export class CommandRefused extends Error {
+  constructor(readonly refusal: Refusal) {
+    super(`${refusal.zh} / ${refusal.en}`);
+  }
+}
+
+function refusalOf(err: unknown): Refusal | undefined {
+  const cause = err instanceof WorkflowUpdateFailedError ? err.cause : undefined;
+  if (cause instanceof ApplicationFailure) {
+    const d = cause.details?.[0] as Refusal | undefined;
+    return d ?? { code: cause.type ?? 'illegal_transition', zh: cause.message, en: cause.message };
+  }
+  return undefined;
+}
+
+export class CaseClient {
+  constructor(private client: Client, private taskQueue = TASK_QUEUE) {}
+
+  /** Starts the case, or finds it if this submission was sent before: one suggestion, one case. */
+  async start(input: CaseInput): Promise<CommandResult> {
+    const op = new WithStartWorkflowOperation(suggestionWorkflow, {
+      workflowId: caseWorkflowId(input.id),
+      taskQueue: this.taskQueue,
+      args: [input],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+    });
+    return this.client.workflow.executeUpdateWithStart(ensureUpdate, { startWorkflowOperation: op });
+  }
+
+  async command<C extends CommandName>(id: string, name: C, actor: Actor, input: CommandInput<C>): Promise<CommandResult> {
+    try {
+      return await this.client.workflow.getHandle(caseWorkflowId(id)).executeUpdate(commandUpdates[name] as any, { args: [{ actor, input }] }) as CommandResult;
+    } catch (err) {
+      const refusal = refusalOf(err);
+      if (refusal) throw new CommandRefused(refusal);
+      throw err;
+    }
+  }
+
+  state(id: string): Promise<CaseState> {
+    return this.client.workflow.getHandle(caseWorkflowId(id)).query(stateQuery);
+  }
+
+  /** After a calendar correction: every running case re-plans its open deadlines. */
+  recalculate(ids: string[]): Promise<unknown> {
+    return Promise.all(ids.map((id) => this.client.workflow.getHandle(caseWorkflowId(id)).signal('recalculate')));
+  }
+}

@@ -1,0 +1,24 @@
+// Once per test run: bundle the workflow code (every suite's workers share it) and make sure the
+// PostgreSQL server the suites use is reachable, with a clear message when it is not.
+import fs from 'node:fs';
+import path from 'node:path';
+import postgres from 'postgres';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { BUNDLE_PATH, PG_ADMIN_URL } from './paths';
+
+export default async function globalSetup(): Promise<void> {
+  const sql = postgres(PG_ADMIN_URL, { max: 1, connect_timeout: 5, onnotice: () => undefined });
+  try {
+    await sql`select 1`;
+  } catch (err) {
+    throw new Error(`PostgreSQL is not reachable at ${PG_ADMIN_URL} (${String(err)}). Start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`);
+  } finally {
+    await sql.end();
+  }
+  const { code } = await bundleWorkflowCode({ workflowsPath: path.resolve(__dirname, '../../workflows'), logger: quietLogger });
+  fs.mkdirSync(path.dirname(BUNDLE_PATH), { recursive: true });
+  fs.writeFileSync(BUNDLE_PATH, code);
+}
+
+const noop = () => undefined;
+const quietLogger = { trace: noop, debug: noop, info: noop, warn: console.warn, error: console.error, log: noop };

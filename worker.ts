@@ -1,0 +1,47 @@
+// The worker: runs suggestion workflows and their activities against one database.
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { TASK_QUEUE } from './schema/case';
+import { createActivities } from './activities';
+import { openDatabase, type Db } from './activities/db';
+
+export interface WorkerDeps {
+  connection: NativeConnection;
+  db: Db;
+  namespace?: string;
+  taskQueue?: string;
+  /** Tests and benches bundle the workflow code once and hand it to every worker. */
+  workflowBundle?: { code: string };
+  maxCachedWorkflows?: number;
+}
+
+export function workerOptions(d: WorkerDeps): WorkerOptions {
+  return {
+    connection: d.connection,
+    namespace: d.namespace ?? process.env.TEMPORAL_NAMESPACE ?? 'default',
+    taskQueue: d.taskQueue ?? TASK_QUEUE,
+    activities: createActivities(d.db),
+    ...(d.workflowBundle ? { workflowBundle: d.workflowBundle } : { workflowsPath: require.resolve('./workflows') }),
+    // Open cases wait months on timers; evicting idle ones keeps memory flat at national scale.
+    maxCachedWorkflows: d.maxCachedWorkflows ?? Number(process.env.HUYING_MAX_CACHED_WORKFLOWS ?? 1500),
+  };
+}
+
+export const createWorker = (d: WorkerDeps) => Worker.create(workerOptions(d));
+
+async function main(): Promise<void> {
+  const { connectionOptionsFromEnv } = await import('./scripts/temporal');
+  const opts = connectionOptionsFromEnv();
+  if (!opts) throw new Error('TEMPORAL_ADDRESS is not set; `npm start` runs an embedded server and worker together');
+  const database = await openDatabase();
+  const connection = await NativeConnection.connect(opts as any);
+  const worker = await createWorker({ connection, db: database.db, namespace: opts.namespace });
+  await worker.run();
+  await database.close();
+}
+
+if (require.main === module) {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,2 @@
+export { suggestionWorkflow } from './suggestion/workflow';
+export { noopCaseWorkflow } from './noop';
