@@ -1,0 +1,69 @@
+// `npm start`: the whole system on one machine — Temporal (embedded dev server unless
+// TEMPORAL_ADDRESS is set), the database (PGlite under ./data unless DATABASE_URL is set), the
+// worker, and demo cases at every stage on first start.
+import { count } from 'drizzle-orm';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
+import { CaseClient } from '../api/case-client';
+import { openDatabase } from '../activities/db';
+import { suggestions } from '../schema/tables';
+import { STATUS_ZH, type Status } from '../schema/case';
+import { createWorker } from '../worker';
+import { connectOrStartTemporal } from './temporal';
+import { generateDemo } from './demo/generate';
+import { loadReference } from './demo/reference';
+import { driveAll, seedReference } from './demo/drive';
+
+const arg = (name: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+
+async function main(): Promise<void> {
+  const scale = (arg('scale') ?? process.env.HUYING_DEMO_SCALE ?? 'demo') as 'demo' | 'national';
+  console.log('呼应 Huying 正在启动 / starting…');
+  const temporal = await connectOrStartTemporal();
+  const database = await openDatabase();
+  const native = await NativeConnection.connect(temporal.options as any);
+  const worker = await createWorker({ connection: native, db: database.db, namespace: temporal.options.namespace });
+  const running = worker.run();
+  const client = new Client({ connection: await Connection.connect(temporal.options as any), namespace: temporal.options.namespace });
+  const cases = new CaseClient(client);
+
+  const [{ n }] = await database.db.select({ n: count() }).from(suggestions);
+  if (Number(n) === 0 && process.env.HUYING_DEMO !== 'off') {
+    const ref = loadReference();
+    const demo = generateDemo({ scale, now: Date.now(), reference: ref });
+    await seedReference(database.db, ref, demo.deputies);
+    console.log(`生成演示数据 / demo data: ${demo.cases.length} 件建议, ${demo.deputies.length} 名代表, ${ref.handlingUnits.length} 个承办单位`);
+    const t0 = Date.now();
+    const { failed } = await driveAll(cases, demo.cases, 16, (done) => {
+      if (done % 500 === 0 || done === demo.cases.length) process.stdout.write(`  ${done}/${demo.cases.length}\r`);
+    });
+    console.log(`\n演示案件已就绪 / demo cases ready in ${((Date.now() - t0) / 1000).toFixed(1)} s${failed.length ? `; ${failed.length} failed, e.g. ${failed[0].id}: ${failed[0].error}` : ''}`);
+  }
+
+  const byStatus = await database.db.select({ status: suggestions.status, n: count() }).from(suggestions).groupBy(suggestions.status);
+  console.log('\n建议状态 / cases by status:');
+  for (const r of byStatus) console.log(`  ${STATUS_ZH[r.status as Status] ?? r.status}\t${r.n}`);
+  console.log(`\nTemporal: ${temporal.options.address}${temporal.uiUrl ? `   Web UI: ${temporal.uiUrl}` : ''}`);
+  console.log(`数据库 / database: ${database.kind === 'pglite' ? 'PGlite (./data/pglite)' : 'PostgreSQL (DATABASE_URL)'}`);
+  console.log('按 Ctrl+C 停止 / press Ctrl+C to stop.');
+
+  const stop = async () => {
+    console.log('\n正在停止 / stopping…');
+    worker.shutdown();
+    await running.catch(() => undefined);
+    await database.close();
+    await temporal.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  await running;
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
