@@ -1,32 +1,25 @@
 // Calendars as the database holds them: the national rows, then the congress's own corrections.
-// Cached per congress and re-read when the rows change, so an admin's correction takes effect
-// for the next deadline planned.
+// Cached per congress; a cheap stamp query on every use re-reads the rows after any change, so an
+// admin's correction takes effect for the very next deadline planned.
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { calendarDays } from '../schema/tables';
 import { WorkCalendar } from './calendar';
 import type { Db } from './db';
 
-const RECHECK_MS = 2_000;
-
 export class CalendarStore {
-  private cache = new Map<string, { cal: WorkCalendar; stamp: string; checkedAt: number }>();
+  private cache = new Map<string, { cal: WorkCalendar; stamp: string }>();
 
   constructor(private db: Db) {}
 
   async get(congressId: string): Promise<WorkCalendar> {
     const hit = this.cache.get(congressId);
-    const now = Date.now();
-    if (hit && now - hit.checkedAt < RECHECK_MS) return hit.cal;
     const stamp = await this.stamp(congressId);
-    if (hit && hit.stamp === stamp) {
-      hit.checkedAt = now;
-      return hit.cal;
-    }
+    if (hit && hit.stamp === stamp) return hit.cal;
     const rows = await this.db.select().from(calendarDays).where(inArray(calendarDays.congressId, ['*', congressId]));
     // National rows first, so the congress's own corrections win.
     rows.sort((a, b) => Number(a.congressId !== '*') - Number(b.congressId !== '*'));
     const cal = new WorkCalendar(rows.map((r) => ({ date: r.date, kind: r.kind as 'holiday' | 'workday', name: r.name })));
-    this.cache.set(congressId, { cal, stamp, checkedAt: now });
+    this.cache.set(congressId, { cal, stamp });
     return cal;
   }
 
