@@ -21,8 +21,9 @@ export function workerOptions(d: WorkerDeps): WorkerOptions {
     taskQueue: d.taskQueue ?? TASK_QUEUE,
     activities: createActivities(d.db),
     ...(d.workflowBundle ? { workflowBundle: d.workflowBundle } : { workflowsPath: require.resolve('./workflows') }),
-    // Open cases wait months on timers; evicting idle ones keeps memory flat at national scale.
-    maxCachedWorkflows: d.maxCachedWorkflows ?? Number(process.env.HUYING_MAX_CACHED_WORKFLOWS ?? 1500),
+    // Open cases wait months on timers, and a cached one costs ~1.7 MB of V8 heap: keep few, so
+    // 10,000 open cases fit in 600 MB; an evicted case replays its short history when it wakes.
+    maxCachedWorkflows: d.maxCachedWorkflows ?? Number(process.env.HUYING_MAX_CACHED_WORKFLOWS ?? 250),
   };
 }
 
