@@ -1,7 +1,7 @@
 // A real worker on a real Temporal test server against a real PostgreSQL database, per suite.
 import fs from 'node:fs';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { Worker } from '@temporalio/worker';
 import { CaseClient } from '../../api/case-client';
 import { workerOptions } from '../../worker';
 import type { CaseInput } from '../../schema/case';
@@ -24,16 +24,7 @@ export interface Harness {
   teardown(): Promise<void>;
 }
 
-// Worker chatter would bury jest's own report; warnings still show.
-let quiet = false;
-function quietRuntime(): void {
-  if (quiet) return;
-  quiet = true;
-  Runtime.install({ logger: new DefaultLogger('WARN'), telemetryOptions: { logging: { forward: {}, filter: 'ERROR' } } as any });
-}
-
 export async function harness(label: string, kind: 'time-skipping' | 'dev' = 'time-skipping'): Promise<Harness> {
-  quietRuntime();
   const env = kind === 'time-skipping' ? await timeSkippingEnv() : await devServerEnv();
   const db = await freshDatabase(label);
   await db.db.insert(congresses).values({ id: 'npc14', name: '第十四届全国人民代表大会', level: 'national' });
