@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   const opts = connectionOptionsFromEnv();
   if (!opts) throw new Error('TEMPORAL_ADDRESS is not set; `npm start` runs an embedded server and worker together');
   const database = await openDatabase();
-  const connection = await NativeConnection.connect(opts as any);
+  const connection = await NativeConnection.connect(opts);
   const worker = await createWorker({ connection, db: database.db, namespace: opts.namespace });
   await worker.run();
   await database.close();

@@ -24,10 +24,10 @@ async function main(): Promise<void> {
   console.log('呼应 Huying 正在启动 / starting…');
   const temporal = await connectOrStartTemporal();
   const database = await openDatabase();
-  const native = await NativeConnection.connect(temporal.options as any);
+  const native = await NativeConnection.connect(temporal.options);
   const worker = await createWorker({ connection: native, db: database.db, namespace: temporal.options.namespace });
   const running = worker.run();
-  const client = new Client({ connection: await Connection.connect(temporal.options as any), namespace: temporal.options.namespace });
+  const client = new Client({ connection: await Connection.connect(temporal.options), namespace: temporal.options.namespace });
   const cases = new CaseClient(client);
 
   const [{ n }] = await database.db.select({ n: count() }).from(suggestions);
