@@ -260,3 +260,69 @@ export const outbox = pgTable('outbox', {
   createdAt: createdAt(),
 }, (t) => [index('outbox_recipient').on(t.recipientType, t.recipientId), index('outbox_case').on(t.suggestionId)]);
 
+
+// ── People who sign in, their sessions, tokens, and what they did ──────────────────────────────
+
+export const users = pgTable('users', {
+  id: text('id').primaryKey(),
+  congressId: text('congress_id').notNull().references(() => congresses.id),
+  username: text('username').notNull(),
+  displayName: text('display_name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  role: text('role').notNull(), // deputy | unit | secretariat | committee | admin
+  deputyId: text('deputy_id'),
+  unitId: text('unit_id'),
+  committeeId: text('committee_id'),
+  email: text('email'),
+  failedLogins: integer('failed_logins').notNull().default(0),
+  lockedUntil: ts('locked_until'),
+  disabled: boolean('disabled').notNull().default(false),
+  createdAt: createdAt(),
+}, (t) => [uniqueIndex('users_username').on(t.username)]);
+
+/** Server-side sessions; the cookie carries a random token whose SHA-256 is the id here. */
+export const sessions = pgTable('sessions', {
+  id: text('id').primaryKey(),
+  userId: text('user_id').notNull().references(() => users.id),
+  csrfToken: text('csrf_token').notNull(),
+  ip: text('ip'),
+  userAgent: text('user_agent'),
+  createdAt: createdAt(),
+  expiresAt: ts('expires_at').notNull(),
+}, (t) => [index('sessions_user').on(t.userId)]);
+
+export const apiTokens = pgTable('api_tokens', {
+  id: text('id').primaryKey(), // SHA-256 of the token
+  userId: text('user_id').notNull().references(() => users.id),
+  name: text('name').notNull(),
+  createdAt: createdAt(),
+  lastUsedAt: ts('last_used_at'),
+  revokedAt: ts('revoked_at'),
+});
+
+/** Append-only record of every command, sign-in, export and admin change. */
+export const auditLog = pgTable('audit_log', {
+  id: text('id').primaryKey(),
+  at: createdAt(),
+  congressId: text('congress_id'),
+  userId: text('user_id'),
+  role: text('role'),
+  action: text('action').notNull(),
+  target: text('target'),
+  outcome: text('outcome').notNull(), // ok | refused | failed
+  ip: text('ip'),
+  userAgent: text('user_agent'),
+  before: jsonb('before'),
+  after: jsonb('after'),
+  detail: jsonb('detail'),
+}, (t) => [index('audit_at').on(t.at), index('audit_user').on(t.userId, t.at)]);
+
+/** A POST retried with the same Idempotency-Key gets the first answer back. */
+export const idempotencyKeys = pgTable('idempotency_keys', {
+  key: text('key').notNull(),
+  userId: text('user_id').notNull(),
+  requestHash: text('request_hash').notNull(),
+  status: integer('status'),
+  body: jsonb('body'),
+  createdAt: createdAt(),
+}, (t) => [primaryKey({ columns: [t.userId, t.key] })]);

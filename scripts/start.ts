@@ -8,11 +8,14 @@ import { CaseClient } from '../api/case-client';
 import { openDatabase } from '../activities/db';
 import { suggestions } from '../schema/tables';
 import { STATUS_ZH, type Status } from '../schema/case';
+import { drillProfile, nationalProfile } from '../schema/profile';
 import { createWorker } from '../worker';
 import { connectOrStartTemporal } from './temporal';
 import { generateDemo } from './demo/generate';
 import { loadReference } from './demo/reference';
 import { driveAll, seedReference } from './demo/drive';
+import { DEMO_PASSWORD, demoAccounts, seedAccounts } from './demo/accounts';
+import { createApp } from '../api/app';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -21,6 +24,8 @@ const arg = (name: string) => {
 
 async function main(): Promise<void> {
   const scale = (arg('scale') ?? process.env.HUYING_DEMO_SCALE ?? 'demo') as 'demo' | 'national';
+  // A drill profile (deadlines in seconds) lets an operator watch reminders and chases fire live.
+  const profile = (arg('profile') ?? process.env.HUYING_PROFILE) === 'drill' ? drillProfile : nationalProfile;
   console.log('呼应 Huying 正在启动 / starting…');
   const temporal = await connectOrStartTemporal();
   const database = await openDatabase();
@@ -34,24 +39,34 @@ async function main(): Promise<void> {
   if (Number(n) === 0 && process.env.HUYING_DEMO !== 'off') {
     const ref = loadReference();
     const demo = generateDemo({ scale, now: Date.now(), reference: ref });
-    await seedReference(database.db, ref, demo.deputies);
+    await seedReference(database.db, ref, demo.deputies, profile);
+    await seedAccounts(database.db, demoAccounts(demo.cases));
     console.log(`生成演示数据 / demo data: ${demo.cases.length} 件建议, ${demo.deputies.length} 名代表, ${ref.handlingUnits.length} 个承办单位`);
     const t0 = Date.now();
-    const { failed } = await driveAll(cases, demo.cases, 16, (done) => {
+    const { failed } = await driveAll(cases, demo.cases, profile, 16, (done) => {
       if (done % 500 === 0 || done === demo.cases.length) process.stdout.write(`  ${done}/${demo.cases.length}\r`);
     });
     console.log(`\n演示案件已就绪 / demo cases ready in ${((Date.now() - t0) / 1000).toFixed(1)} s${failed.length ? `; ${failed.length} failed, e.g. ${failed[0].id}: ${failed[0].error}` : ''}`);
   }
 
+  const port = Number(process.env.PORT ?? 3000);
+  const log = { info: console.log, warn: console.warn, error: (o: object, m?: string) => console.error(m ?? '', o) };
+  const server = createApp({ db: database.db, cases, temporal: client, log, secureCookies: process.env.HUYING_SECURE_COOKIES === 'true' })
+    .listen(port, '127.0.0.1');
+  await new Promise<void>((resolve, reject) => { server.once('listening', resolve); server.once('error', reject); });
+
   const byStatus = await database.db.select({ status: suggestions.status, n: count() }).from(suggestions).groupBy(suggestions.status);
   console.log('\n建议状态 / cases by status:');
   for (const r of byStatus) console.log(`  ${STATUS_ZH[r.status as Status] ?? r.status}\t${r.n}`);
   console.log(`\nTemporal: ${temporal.options.address}${temporal.uiUrl ? `   Web UI: ${temporal.uiUrl}` : ''}`);
+  console.log(`API: http://127.0.0.1:${port}/api/v1   文档 / reference: http://127.0.0.1:${port}/api/docs`);
+  console.log(`演示账号 / demo accounts (密码 / password ${DEMO_PASSWORD}): admin, mishu, daibiao1–3, unit-mca, unit-mof, unit-nhc, unit-moe, unit-ndrc, weiyuanhui`);
   console.log(`数据库 / database: ${database.kind === 'pglite' ? 'PGlite (./data/pglite)' : 'PostgreSQL (DATABASE_URL)'}`);
   console.log('按 Ctrl+C 停止 / press Ctrl+C to stop.');
 
   const stop = async () => {
     console.log('\n正在停止 / stopping…');
+    server.close();
     worker.shutdown();
     await running.catch(() => undefined);
     await database.close();

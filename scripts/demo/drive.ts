@@ -12,7 +12,7 @@ const SECRETARIAT: Actor = { role: 'secretariat', id: 'demo-secretariat', name: 
 const deputy = (id: string): Actor => ({ role: 'deputy', id: `user:${id}`, deputyId: id });
 const unit = (id: string): Actor => ({ role: 'unit', id: `user:${id}`, unitId: id });
 
-export async function seedReference(db: Db, ref: Reference, deputies: DeputyRow[]): Promise<void> {
+export async function seedReference(db: Db, ref: Reference, deputies: DeputyRow[], profile: Profile): Promise<void> {
   const chunks = async <T>(table: any, rows: T[]) => {
     for (let i = 0; i < rows.length; i += 500) await db.insert(table).values(rows.slice(i, i + 500) as any).onConflictDoNothing();
   };
@@ -22,7 +22,7 @@ export async function seedReference(db: Db, ref: Reference, deputies: DeputyRow[
   await chunks(t.handlingUnits, ref.handlingUnits);
   await chunks(t.committees, ref.committees);
   await chunks(t.deputies, deputies);
-  await chunks(t.policyProfiles, [{ congressId: ref.congress.id, version: 1, body: nationalProfile, note: '全国默认', publishedBy: 'system' }]);
+  await chunks(t.policyProfiles, [{ congressId: ref.congress.id, version: 1, body: profile, note: profile.name, publishedBy: 'system' }]);
 }
 
 const reached = (c: DemoCase, stage: (typeof DEMO_TARGETS)[number]) => DEMO_TARGETS.indexOf(c.target) >= DEMO_TARGETS.indexOf(stage);
@@ -72,7 +72,7 @@ export async function driveCase(cases: CaseClient, c: DemoCase, profile: Profile
 }
 
 /** Drives many cases with bounded concurrency; failures are collected, not fatal. */
-export async function driveAll(cases: CaseClient, list: DemoCase[], concurrency = 16, onProgress?: (done: number) => void): Promise<{ failed: { id: string; error: string }[] }> {
+export async function driveAll(cases: CaseClient, list: DemoCase[], profile: Profile, concurrency = 16, onProgress?: (done: number) => void): Promise<{ failed: { id: string; error: string }[] }> {
   const failed: { id: string; error: string }[] = [];
   let next = 0;
   let done = 0;
@@ -80,7 +80,7 @@ export async function driveAll(cases: CaseClient, list: DemoCase[], concurrency 
     while (next < list.length) {
       const c = list[next++];
       try {
-        await driveCase(cases, c);
+        await driveCase(cases, c, profile);
       } catch (err) {
         failed.push({ id: c.input.id, error: String((err as Error).message ?? err) });
       }

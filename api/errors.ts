@@ -1,0 +1,53 @@
+// One error shape for every response: { error: { code, message, zh, en, field?, details? } }.
+// Anything a client sent gets a 4xx that names the field and the reason; only our own faults are 5xx.
+import type { ErrorRequestHandler } from 'express';
+import { ZodError } from 'zod';
+import { CommandRefused } from './case-client';
+
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly code: string, readonly zh: string, readonly en: string, readonly field?: string, readonly details?: unknown) {
+    super(`${zh} / ${en}`);
+  }
+}
+
+export const notFound = (what = '资源', en = 'resource') => new ApiError(404, 'not_found', `${what}不存在`, `${en} not found`);
+export const unauthorized = () => new ApiError(401, 'unauthorized', '请先登录', 'sign in first');
+export const forbidden = (zh = '无权执行此操作', en = 'you may not do this') => new ApiError(403, 'forbidden', zh, en);
+export const invalid = (field: string, zh: string, en: string) => new ApiError(422, 'invalid_input', zh, en, field);
+export const unavailable = (zh: string, en: string) => new ApiError(503, 'unavailable', zh, en);
+
+export function fromZod(err: ZodError): ApiError {
+  const first = err.issues[0];
+  const field = first?.path.join('.') || undefined;
+  const details = err.issues.map((i) => ({ field: i.path.join('.'), reason: i.message }));
+  return new ApiError(422, 'invalid_input', `输入有误：${field ? `${field} ` : ''}${first?.message ?? ''}`, `invalid input${field ? ` at ${field}` : ''}: ${first?.message ?? ''}`, field, details);
+}
+
+const REFUSAL_STATUS: Record<string, number> = { forbidden: 403, illegal_transition: 409, late: 409, invalid_input: 422, not_found: 404 };
+
+function isUnreachable(err: any): boolean {
+  const text = `${err?.code ?? ''} ${err?.name ?? ''} ${err?.message ?? ''}`;
+  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|CONNECTION_|ServiceError|UNAVAILABLE|DEADLINE_EXCEEDED|Connection terminated|TransportError|connect ECONN/i.test(text);
+}
+
+export function toApiError(err: any): ApiError {
+  if (err instanceof ApiError) return err;
+  if (err instanceof ZodError) return fromZod(err);
+  if (err instanceof CommandRefused) {
+    const r = err.refusal;
+    return new ApiError(REFUSAL_STATUS[r.code] ?? 409, r.code, r.zh, r.en, r.field);
+  }
+  if (err?.type === 'entity.parse.failed') return new ApiError(400, 'malformed_json', '请求体不是有效的 JSON', 'the body is not valid JSON');
+  if (err?.type === 'entity.too.large') return new ApiError(413, 'too_large', '请求体过大', 'the body is too large');
+  if (err?.type === 'encoding.unsupported' || err?.type === 'charset.unsupported') return new ApiError(415, 'unsupported_encoding', '不支持的编码', 'unsupported encoding');
+  if (err?.status >= 400 && err?.status < 500) return new ApiError(err.status, 'bad_request', '请求无效', err.message ?? 'bad request');
+  if (isUnreachable(err)) return unavailable('服务暂时不可用，请稍后重试', 'a backing service is unreachable; try again shortly');
+  return new ApiError(500, 'internal', '服务器内部错误', 'internal error');
+}
+
+export const errorHandler = (log: { error: (o: object, msg: string) => void }): ErrorRequestHandler => (err, req, res, _next) => {
+  const e = toApiError(err);
+  if (e.status >= 500) log.error({ err, path: req.path }, 'request failed');
+  if (e.status === 503) res.setHeader('Retry-After', '5');
+  res.status(e.status).json({ error: { code: e.code, message: e.message, zh: e.zh, en: e.en, field: e.field, details: e.details } });
+};

@@ -1,0 +1,117 @@
+// Lists, counts and the detail page of suggestions, from the read model, within the caller's scope.
+import { and, asc, count, eq, gt, gte, ilike, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import * as t from '../../schema/tables';
+import type { Db } from '../../activities/db';
+import { STATUSES } from '../../schema/case';
+import { RATINGS, RESULT_CLASSES } from '../../schema/commands';
+import { notFound, invalid } from '../errors';
+import type { User } from '../context';
+import { visibleTo } from '../scope';
+
+const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
+export const listQuerySchema = z.object({
+  status: z.union([z.enum(STATUSES), z.array(z.enum(STATUSES))]).optional(),
+  step: z.string().max(64).optional(),
+  unitId: z.string().max(64).optional(),
+  delegationId: z.string().max(64).optional(),
+  categoryCode: z.string().max(16).optional(),
+  sessionId: z.string().max(64).optional(),
+  isKey: flag.optional(),
+  overdue: flag.optional(),
+  dueWithinDays: z.coerce.number().int().min(0).max(366).optional(),
+  resultClass: z.enum(RESULT_CLASSES).optional(),
+  satisfaction: z.enum([...RATINGS, 'unevaluated']).optional(),
+  q: z.string().trim().min(1).max(100).optional(),
+  sort: z.enum(['deadline', '-deadline', 'updated', '-updated', 'number']).default('-updated'),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: z.string().max(200).optional(),
+}).strict();
+export type ListQuery = z.infer<typeof listQuerySchema>;
+
+const SORTS = {
+  deadline: { col: t.suggestions.nextDueAt, dir: 'asc' },
+  '-deadline': { col: t.suggestions.nextDueAt, dir: 'desc' },
+  updated: { col: t.suggestions.updatedAt, dir: 'asc' },
+  '-updated': { col: t.suggestions.updatedAt, dir: 'desc' },
+  number: { col: t.suggestions.number, dir: 'asc' },
+} as const;
+
+/** Filters shared by the list, its count and the exports. */
+export function listFilter(user: User, q: ListQuery, now = new Date()): SQL {
+  const s = t.suggestions;
+  const conds: (SQL | undefined)[] = [visibleTo(user)];
+  if (q.status) conds.push(Array.isArray(q.status) ? inArray(s.status, q.status) : eq(s.status, q.status));
+  if (q.step) conds.push(eq(s.step, q.step));
+  if (q.delegationId) conds.push(eq(s.delegationId, q.delegationId));
+  if (q.categoryCode) conds.push(eq(s.categoryCode, q.categoryCode));
+  if (q.sessionId) conds.push(eq(s.sessionId, q.sessionId));
+  if (q.isKey !== undefined) conds.push(eq(s.isKey, q.isKey));
+  if (q.overdue !== undefined) conds.push(q.overdue ? gt(s.overdueLevel, 0) : eq(s.overdueLevel, 0));
+  if (q.dueWithinDays !== undefined) conds.push(and(gte(s.nextDueAt, now), lte(s.nextDueAt, new Date(now.getTime() + q.dueWithinDays * 86_400_000))));
+  if (q.resultClass) conds.push(eq(s.resultClass, q.resultClass));
+  if (q.satisfaction) conds.push(eq(s.satisfaction, q.satisfaction));
+  if (q.unitId) conds.push(sql`exists (select 1 from ${t.assignments} a where a.suggestion_id = ${s.id} and a.unit_id = ${q.unitId})`);
+  if (q.q) {
+    // Chinese has no word breaks: a substring match over title, number and body is what users expect.
+    const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conds.push(or(ilike(s.title, like), ilike(s.number, like), ilike(s.body, like)));
+  }
+  return and(...conds)!;
+}
+
+const encode = (v: unknown[]) => Buffer.from(JSON.stringify(v)).toString('base64url');
+function decode(cursor: string): [string | null, string] {
+  try {
+    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+    if (Array.isArray(v) && v.length === 2 && typeof v[1] === 'string') return v as [string | null, string];
+  } catch { /* fall through */ }
+  throw invalid('cursor', '分页游标无效', 'invalid cursor');
+}
+
+const LIST_COLUMNS = {
+  id: t.suggestions.id, number: t.suggestions.number, title: t.suggestions.title, categoryCode: t.suggestions.categoryCode,
+  source: t.suggestions.source, status: t.suggestions.status, step: t.suggestions.step, leadDeputyId: t.suggestions.leadDeputyId,
+  delegationId: t.suggestions.delegationId, assignMode: t.suggestions.assignMode, isKey: t.suggestions.isKey, committeeId: t.suggestions.committeeId,
+  resultClass: t.suggestions.resultClass, attitude: t.suggestions.attitude, satisfaction: t.suggestions.satisfaction,
+  nextDueAt: t.suggestions.nextDueAt, replyDueAt: t.suggestions.replyDueAt, overdueLevel: t.suggestions.overdueLevel,
+  submittedAt: t.suggestions.submittedAt, assignedAt: t.suggestions.assignedAt, repliedAt: t.suggestions.repliedAt, closedAt: t.suggestions.closedAt,
+  updatedAt: t.suggestions.updatedAt, version: t.suggestions.version,
+};
+
+export async function listSuggestions(db: Db, user: User, q: ListQuery) {
+  const { col, dir } = SORTS[q.sort];
+  const where = [listFilter(user, q)];
+  if (q.cursor) {
+    const [v, id] = decode(q.cursor);
+    const value = v === null ? null : col === t.suggestions.number ? v : new Date(v);
+    // Keyset pagination over (sort column, id); NULL deadlines sort last.
+    where.push(dir === 'asc'
+      ? (value === null ? and(sql`${col} is null`, gt(t.suggestions.id, id))! : or(gt(col, value as any), and(eq(col, value as any), gt(t.suggestions.id, id)), sql`${col} is null`)!)
+      : (value === null ? and(sql`${col} is null`, gt(t.suggestions.id, id))! : or(sql`${col} < ${value}`, and(eq(col, value as any), gt(t.suggestions.id, id)), sql`${col} is null`)!));
+  }
+  const order = dir === 'asc' ? sql`${col} asc nulls last` : sql`${col} desc nulls last`;
+  const [rows, [{ total }]] = await Promise.all([
+    db.select(LIST_COLUMNS).from(t.suggestions).where(and(...where)).orderBy(order, asc(t.suggestions.id)).limit(q.limit + 1),
+    db.select({ total: count() }).from(t.suggestions).where(listFilter(user, q)),
+  ]);
+  const items = rows.slice(0, q.limit);
+  const last = items.at(-1) as Record<string, unknown> | undefined;
+  const key = (Object.entries(LIST_COLUMNS).find(([, c]) => c === col) ?? ['updatedAt'])[0];
+  const lastValue = last?.[key];
+  const nextCursor = rows.length > q.limit && last ? encode([lastValue instanceof Date ? lastValue.toISOString() : (lastValue ?? null), last.id]) : null;
+  return { items, total: Number(total), nextCursor };
+}
+
+export async function suggestionDetail(db: Db, user: User, id: string) {
+  const [row] = await db.select().from(t.suggestions).where(and(eq(t.suggestions.id, id), visibleTo(user)));
+  if (!row) throw notFound('建议', 'suggestion');
+  const by = <T extends { suggestionId: any }>(table: any) => db.select().from(table).where(eq(table.suggestionId, id)) as Promise<T[]>;
+  const [cosigners, assignments, communications, opinions, extensions, replies, evaluations, key, timeline] = await Promise.all([
+    by(t.cosigners), by(t.assignments), db.select().from(t.communications).where(eq(t.communications.suggestionId, id)).orderBy(asc(t.communications.occurredAt)),
+    by(t.opinions), by(t.extensionRequests), by(t.replies), by(t.evaluations), by(t.keySupervisions),
+    db.select().from(t.caseEvents).where(eq(t.caseEvents.suggestionId, id)).orderBy(asc(t.caseEvents.seq)),
+  ]);
+  return { ...row, cosigners, assignments, communications, opinions, extensions, replies, evaluations, key: key[0] ?? null, timeline };
+}
+

@@ -1,0 +1,142 @@
+// Suggestions over HTTP: create, list, detail, and every lifecycle command. Commands go to the
+// case's workflow as Updates; the answer is the read model after the change (read-your-writes).
+import { randomBytes } from 'node:crypto';
+import { Router, type Request } from 'express';
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import * as t from '../../schema/tables';
+import { commandSchemas, draftSchema, SOURCES, type CommandName } from '../../schema/commands';
+import { nationalProfile, profileSchema } from '../../schema/profile';
+import { ApiError, invalid, notFound, fromZod } from '../errors';
+import { audit } from '../audit';
+import { actorOf, type Deps } from '../context';
+import { requireRole } from '../auth';
+import { visibleTo } from '../scope';
+import { listQuerySchema, listSuggestions, suggestionDetail } from '../read/suggestions';
+import { CommandRefused } from '../case-client';
+
+/** URL segment → workflow command; the one table the API, its docs and its tests read. */
+export const COMMAND_ROUTES: { path: string; method: 'post' | 'put'; command: CommandName }[] = [
+  { path: '', method: 'put', command: 'editDraft' },
+  { path: '/submit', method: 'post', command: 'submit' },
+  { path: '/cosign', method: 'post', command: 'cosign' },
+  { path: '/withdraw', method: 'post', command: 'withdraw' },
+  { path: '/review', method: 'post', command: 'review' },
+  { path: '/assignment', method: 'post', command: 'assign' },
+  { path: '/acknowledge', method: 'post', command: 'acknowledge' },
+  { path: '/return-request', method: 'post', command: 'requestReturn' },
+  { path: '/return-decision', method: 'post', command: 'decideReturn' },
+  { path: '/reassignment', method: 'post', command: 'reassign' },
+  { path: '/communications', method: 'post', command: 'communicate' },
+  { path: '/opinions', method: 'post', command: 'opinion' },
+  { path: '/opinion-waivers', method: 'post', command: 'waiveOpinion' },
+  { path: '/extension-requests', method: 'post', command: 'requestExtension' },
+  { path: '/extension-decisions', method: 'post', command: 'decideExtension' },
+  { path: '/reply', method: 'post', command: 'reply' },
+  { path: '/evaluation', method: 'post', command: 'evaluate' },
+  { path: '/rehandling-decision', method: 'post', command: 'decideRehandling' },
+  { path: '/escalation', method: 'post', command: 'escalate' },
+  { path: '/disclosure', method: 'post', command: 'disclosure' },
+  { path: '/key', method: 'post', command: 'markKey' },
+];
+
+export const createSchema = draftSchema.extend({
+  sessionId: z.string().max(64).optional(),
+  source: z.enum(SOURCES).exclude(['motion']).default('session'),
+  submit: z.boolean().default(false),
+}).strict();
+
+const SUGGESTION_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+async function currentProfile(deps: Deps, congressId: string) {
+  const [latest] = await deps.db.select().from(t.policyProfiles).where(eq(t.policyProfiles.congressId, congressId))
+    .orderBy(desc(t.policyProfiles.version)).limit(1);
+  return latest ? { profile: profileSchema.parse(latest.body), version: latest.version } : { profile: nationalProfile, version: 0 };
+}
+
+/** Directory facts the workflow cannot check: the units, deputies and committees named must exist. */
+async function checkReferences(deps: Deps, congressId: string, name: CommandName, body: any): Promise<void> {
+  const units = name === 'assign' ? [body.leadUnitId, ...(body.coUnitIds ?? []), ...(body.separateUnitIds ?? [])].filter(Boolean)
+    : name === 'reassign' ? [body.unitId] : [];
+  if (units.length) {
+    const found = await deps.db.select({ id: t.handlingUnits.id }).from(t.handlingUnits)
+      .where(and(eq(t.handlingUnits.congressId, congressId), inArray(t.handlingUnits.id, units)));
+    const missing = units.find((u: string) => !found.some((f) => f.id === u));
+    if (missing) throw invalid(name === 'reassign' ? 'unitId' : 'units', `承办单位不存在：${missing}`, `no such handling unit: ${missing}`);
+  }
+  if (name === 'markKey') {
+    const [c] = await deps.db.select().from(t.committees).where(and(eq(t.committees.congressId, congressId), eq(t.committees.id, body.committeeId)));
+    if (!c) throw invalid('committeeId', '专门委员会不存在', 'no such committee');
+  }
+  if (name === 'review' && body.decision === 'merge') {
+    const [target] = await deps.db.select().from(t.suggestions).where(and(eq(t.suggestions.congressId, congressId), eq(t.suggestions.id, body.intoId)));
+    if (!target || !['accepted', 'handling'].includes(target.status)) {
+      throw invalid('intoId', '并入的建议不存在或不在可并案的阶段', 'the suggestion to merge into does not exist or is past merging');
+    }
+  }
+  if ((name === 'editDraft') && body.cosignerIds?.length) await checkDeputies(deps, congressId, body.cosignerIds);
+}
+
+async function checkDeputies(deps: Deps, congressId: string, ids: string[]): Promise<void> {
+  const found = await deps.db.select({ id: t.deputies.id }).from(t.deputies).where(and(eq(t.deputies.congressId, congressId), inArray(t.deputies.id, ids)));
+  const missing = ids.find((d) => !found.some((f) => f.id === d));
+  if (missing) throw invalid('cosignerIds', `代表不存在：${missing}`, `no such deputy: ${missing}`);
+}
+
+export function suggestionRoutes(deps: Deps): Router {
+  const r = Router();
+  const { db } = deps;
+
+  r.get('/', async (req, res) => {
+    const q = listQuerySchema.safeParse(req.query);
+    if (!q.success) throw fromZod(q.error);
+    res.json(await listSuggestions(db, req.auth!.user, q.data));
+  });
+
+  r.get('/:id', async (req, res) => {
+    res.json(await suggestionDetail(db, req.auth!.user, req.params.id));
+  });
+
+  r.post('/', requireRole('deputy'), async (req, res) => {
+    const user = req.auth!.user;
+    const body = createSchema.safeParse(req.body ?? {});
+    if (!body.success) throw fromZod(body.error);
+    if (body.data.cosignerIds.length) await checkDeputies(deps, user.congressId, body.data.cosignerIds);
+    const [deputy] = await db.select().from(t.deputies).where(eq(t.deputies.id, user.deputyId ?? '-'));
+    if (!deputy) throw new ApiError(403, 'forbidden', '您的账号未关联代表', 'your account is not linked to a deputy');
+    const { profile, version } = await currentProfile(deps, user.congressId);
+    const id = `${user.congressId}-${randomBytes(6).toString('hex')}`;
+    const { submit, ...draft } = body.data;
+    const result = await deps.cases.start({ ...draft, id, congressId: user.congressId, leadDeputyId: deputy.id, delegationId: deputy.delegationId ?? undefined,
+      profile, profileVersion: version, submitNow: submit });
+    await audit(db, req, { action: 'suggestion.create', target: id, outcome: 'ok', after: { status: result.status } });
+    res.status(201).json(await suggestionDetail(db, user, id));
+  });
+
+  for (const route of COMMAND_ROUTES) {
+    r[route.method](`/:id${route.path}`, async (req: Request, res) => {
+      const user = req.auth!.user;
+      const id = String(req.params.id);
+      if (!SUGGESTION_ID.test(id)) throw notFound('建议', 'suggestion');
+      const [before] = await db.select({ status: t.suggestions.status, version: t.suggestions.version }).from(t.suggestions)
+        .where(and(eq(t.suggestions.id, id), visibleTo(user)));
+      if (!before) throw notFound('建议', 'suggestion');
+      const parsed = commandSchemas[route.command].safeParse(req.body ?? {});
+      if (!parsed.success) throw fromZod(parsed.error);
+      await checkReferences(deps, user.congressId, route.command, parsed.data);
+      try {
+        await deps.cases.command(id, route.command, actorOf(user), req.body ?? {});
+      } catch (err) {
+        if (err instanceof CommandRefused) {
+          await audit(db, req, { action: `suggestion.${route.command}`, target: id, outcome: 'refused', before, detail: err.refusal });
+        }
+        throw err;
+      }
+      const after = await suggestionDetail(db, user, id).catch(() => undefined);
+      await audit(db, req, { action: `suggestion.${route.command}`, target: id, outcome: 'ok', before, after: after && { status: after.status, version: after.version }, detail: req.body });
+      // A unit that returned its part no longer sees the item; it gets the outcome, not the detail.
+      res.json(after ?? { id, status: 'returned' });
+    });
+  }
+  return r;
+}
