@@ -90,7 +90,7 @@ async function writeChildren(db: Db, s: CaseState): Promise<void> {
     requestedDueAt: new Date(e.requestedDueAt), status: e.status, decisionNote: e.decisionNote ?? null, requestedAt: new Date(e.requestedAt),
     decidedAt: date(e.decidedAt) })), t.extensionRequests.id);
   await upsert(db, t.replies, s.replies.map((r) => ({ ...r, suggestionId: s.id, commitments: r.commitments ?? null, repliedAt: new Date(r.repliedAt) })), t.replies.id);
-  await upsert(db, t.evaluations, s.evaluations.map((e) => ({ id: e.id, suggestionId: s.id, round: e.round, deputyId: e.deputyId ?? null,
+  await upsert(db, t.evaluations, s.evaluations.map((e) => ({ id: e.id, suggestionId: s.id, unitId: e.unitId, round: e.round, deputyId: e.deputyId ?? null,
     attitude: e.attitude ?? null, result: e.result ?? null, reasons: e.reasons ?? null, unevaluated: e.unevaluated, at: new Date(e.at) })), t.evaluations.id);
   if (s.key) {
     await upsert(db, t.keySupervisions, [{ suggestionId: s.id, committeeId: s.key.committeeId, decision: s.key.decision,

@@ -42,7 +42,7 @@ export function createApp(deps: Deps): Express {
   v1.use(requireAuth);
   v1.use(idempotency(deps.db));
   v1.use('/suggestions', suggestionRoutes(deps));
-  v1.use(directoryRoutes(deps)); // /units, /deputies, /delegations, /committees, /categories
+  v1.use(directoryRoutes(deps)); // /units, /deputies, /delegations, /committees
   v1.use(adminRoutes(deps)); // /calendar, /profile, /audit, /tokens
   v1.use('/boards', boardRoutes(deps)); // /overdue, /units
   v1.use(transferRoutes(deps)); // /imports, /exports

@@ -51,8 +51,11 @@ export class CaseClient {
     return this.client.workflow.getHandle(caseWorkflowId(id)).query(stateQuery);
   }
 
-  /** After a calendar correction: every running case re-plans its open deadlines. */
-  recalculate(ids: string[]): Promise<unknown> {
-    return Promise.all(ids.map((id) => this.client.workflow.getHandle(caseWorkflowId(id)).signal('recalculate')));
+  /** After a calendar correction: every running case re-plans its open deadlines. A case that has
+   * finished meanwhile is skipped; the ids that could not be signalled are returned. */
+  async recalculate(ids: string[]): Promise<{ signalled: number; failed: string[] }> {
+    const results = await Promise.allSettled(ids.map((id) => this.client.workflow.getHandle(caseWorkflowId(id)).signal('recalculate')));
+    const failed = ids.filter((_, i) => results[i].status === 'rejected');
+    return { signalled: ids.length - failed.length, failed };
   }
 }

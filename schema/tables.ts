@@ -209,6 +209,7 @@ export const replies = pgTable('replies', {
 export const evaluations = pgTable('evaluations', {
   id: text('id').primaryKey(),
   suggestionId: text('suggestion_id').notNull().references(() => suggestions.id),
+  unitId: text('unit_id').notNull(),
   round: integer('round').notNull(),
   deputyId: text('deputy_id'),
   attitude: text('attitude'), // satisfied | basically_satisfied | unsatisfied; null when unevaluated

@@ -1,3 +1,12 @@
+CREATE TABLE "api_tokens" (
+	"id" text PRIMARY KEY NOT NULL,
+	"user_id" text NOT NULL,
+	"name" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"last_used_at" timestamp with time zone,
+	"revoked_at" timestamp with time zone
+);
+--> statement-breakpoint
 CREATE TABLE "assignments" (
 	"suggestion_id" text NOT NULL,
 	"unit_id" text NOT NULL,
@@ -15,6 +24,22 @@ CREATE TABLE "assignments" (
 	"reply_due_at" timestamp with time zone,
 	"overdue_level" integer DEFAULT 0 NOT NULL,
 	CONSTRAINT "assignments_suggestion_id_unit_id_pk" PRIMARY KEY("suggestion_id","unit_id")
+);
+--> statement-breakpoint
+CREATE TABLE "audit_log" (
+	"id" text PRIMARY KEY NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"congress_id" text,
+	"user_id" text,
+	"role" text,
+	"action" text NOT NULL,
+	"target" text,
+	"outcome" text NOT NULL,
+	"ip" text,
+	"user_agent" text,
+	"before" jsonb,
+	"after" jsonb,
+	"detail" jsonb
 );
 --> statement-breakpoint
 CREATE TABLE "calendar_days" (
@@ -113,6 +138,7 @@ CREATE TABLE "deputies" (
 CREATE TABLE "evaluations" (
 	"id" text PRIMARY KEY NOT NULL,
 	"suggestion_id" text NOT NULL,
+	"unit_id" text NOT NULL,
 	"round" integer NOT NULL,
 	"deputy_id" text,
 	"attitude" text,
@@ -144,6 +170,16 @@ CREATE TABLE "handling_units" (
 	"kind" text,
 	"parent_id" text,
 	"email" text
+);
+--> statement-breakpoint
+CREATE TABLE "idempotency_keys" (
+	"key" text NOT NULL,
+	"user_id" text NOT NULL,
+	"request_hash" text NOT NULL,
+	"status" integer,
+	"body" jsonb,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "idempotency_keys_user_id_key_pk" PRIMARY KEY("user_id","key")
 );
 --> statement-breakpoint
 CREATE TABLE "key_supervisions" (
@@ -202,6 +238,16 @@ CREATE TABLE "replies" (
 	"replied_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "sessions" (
+	"id" text PRIMARY KEY NOT NULL,
+	"user_id" text NOT NULL,
+	"csrf_token" text NOT NULL,
+	"ip" text,
+	"user_agent" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "suggestions" (
 	"id" text PRIMARY KEY NOT NULL,
 	"congress_id" text NOT NULL,
@@ -242,6 +288,24 @@ CREATE TABLE "suggestions" (
 	"version" integer NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "users" (
+	"id" text PRIMARY KEY NOT NULL,
+	"congress_id" text NOT NULL,
+	"username" text NOT NULL,
+	"display_name" text NOT NULL,
+	"password_hash" text NOT NULL,
+	"role" text NOT NULL,
+	"deputy_id" text,
+	"unit_id" text,
+	"committee_id" text,
+	"email" text,
+	"failed_logins" integer DEFAULT 0 NOT NULL,
+	"locked_until" timestamp with time zone,
+	"disabled" boolean DEFAULT false NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "api_tokens" ADD CONSTRAINT "api_tokens_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "assignments" ADD CONSTRAINT "assignments_suggestion_id_suggestions_id_fk" FOREIGN KEY ("suggestion_id") REFERENCES "public"."suggestions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "committees" ADD CONSTRAINT "committees_congress_id_congresses_id_fk" FOREIGN KEY ("congress_id") REFERENCES "public"."congresses"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "communications" ADD CONSTRAINT "communications_suggestion_id_suggestions_id_fk" FOREIGN KEY ("suggestion_id") REFERENCES "public"."suggestions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -257,8 +321,12 @@ ALTER TABLE "key_supervisions" ADD CONSTRAINT "key_supervisions_suggestion_id_su
 ALTER TABLE "co_handler_opinions" ADD CONSTRAINT "co_handler_opinions_suggestion_id_suggestions_id_fk" FOREIGN KEY ("suggestion_id") REFERENCES "public"."suggestions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "policy_profiles" ADD CONSTRAINT "policy_profiles_congress_id_congresses_id_fk" FOREIGN KEY ("congress_id") REFERENCES "public"."congresses"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "replies" ADD CONSTRAINT "replies_suggestion_id_suggestions_id_fk" FOREIGN KEY ("suggestion_id") REFERENCES "public"."suggestions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "suggestions" ADD CONSTRAINT "suggestions_congress_id_congresses_id_fk" FOREIGN KEY ("congress_id") REFERENCES "public"."congresses"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "users" ADD CONSTRAINT "users_congress_id_congresses_id_fk" FOREIGN KEY ("congress_id") REFERENCES "public"."congresses"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "assignments_unit" ON "assignments" USING btree ("unit_id","status");--> statement-breakpoint
+CREATE INDEX "audit_at" ON "audit_log" USING btree ("created_at");--> statement-breakpoint
+CREATE INDEX "audit_user" ON "audit_log" USING btree ("user_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "case_events_seq" ON "case_events" USING btree ("suggestion_id","seq");--> statement-breakpoint
 CREATE INDEX "case_events_at" ON "case_events" USING btree ("congress_id","at");--> statement-breakpoint
 CREATE UNIQUE INDEX "committees_code" ON "committees" USING btree ("congress_id","code");--> statement-breakpoint
@@ -274,7 +342,9 @@ CREATE INDEX "opinions_case" ON "co_handler_opinions" USING btree ("suggestion_i
 CREATE INDEX "outbox_recipient" ON "outbox" USING btree ("recipient_type","recipient_id");--> statement-breakpoint
 CREATE INDEX "outbox_case" ON "outbox" USING btree ("suggestion_id");--> statement-breakpoint
 CREATE INDEX "replies_case" ON "replies" USING btree ("suggestion_id");--> statement-breakpoint
+CREATE INDEX "sessions_user" ON "sessions" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "suggestions_status" ON "suggestions" USING btree ("congress_id","status");--> statement-breakpoint
 CREATE INDEX "suggestions_due" ON "suggestions" USING btree ("congress_id","next_due_at");--> statement-breakpoint
 CREATE INDEX "suggestions_deputy" ON "suggestions" USING btree ("lead_deputy_id");--> statement-breakpoint
-CREATE UNIQUE INDEX "suggestions_number" ON "suggestions" USING btree ("congress_id","number");
+CREATE UNIQUE INDEX "suggestions_number" ON "suggestions" USING btree ("congress_id","number");--> statement-breakpoint
+CREATE UNIQUE INDEX "users_username" ON "users" USING btree ("username");
