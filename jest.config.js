@@ -8,5 +8,4 @@ module.exports = {
   maxWorkers: process.env.CI ? 2 : '50%',
   testTimeout: 120_000,
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
-  setupFiles: ['<rootDir>/tests/support/quiet.ts'],
 };

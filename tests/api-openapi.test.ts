@@ -6,7 +6,6 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { Express } from 'express';
-import { Runtime } from '@temporalio/worker';
 import type { z } from 'zod';
 import { createApp } from '../api/app';
 import { openApiDocument } from '../api/openapi';
@@ -33,9 +32,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
-  // tests/support/quiet.ts installs a Temporal runtime in every suite; with no worker to close it,
-  // it would keep this process alive after the last test.
-  await Runtime.instance().shutdown();
 });
 
 /** The validator is ESM-only and jest here compiles to CommonJS, so it runs in a child Node. */

@@ -13,6 +13,9 @@ import { workerOptions } from '../worker';
 import { BUNDLE_PATH } from './support/paths';
 import { timeSkippingEnv } from './support/temporal-env';
 import { caseInput, deputy, unit, SECRETARIAT } from './support/harness';
+import { quietTemporal } from './support/quiet';
+
+quietTemporal();
 
 let env: TestWorkflowEnvironment;
 let dir: string;

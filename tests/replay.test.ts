@@ -4,6 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from '@temporalio/worker';
 import { BUNDLE_PATH } from './support/paths';
+import { quietTemporal } from './support/quiet';
+
+quietTemporal();
 
 const DIR = path.resolve(__dirname, 'histories');
 const files = fs.readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();

@@ -6,6 +6,9 @@ import path from 'node:path';
 import { Client, Connection, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { connectionOptionsFromEnv, findTemporalCli, findTestServer, startDevServer } from '../scripts/temporal';
 import { devServerEnv, timeSkippingEnv } from './support/temporal-env';
+import { quietTemporal } from './support/quiet';
+
+quietTemporal();
 
 const isAlive = (pid: number) => {
   try {

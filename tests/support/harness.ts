@@ -9,6 +9,7 @@ import { nationalProfile, type Profile } from '../../schema/profile';
 import type { Actor } from '../../schema/commands';
 import { congresses } from '../../schema/tables';
 import { BUNDLE_PATH } from './paths';
+import { quietTemporal } from './quiet';
 import { freshDatabase, type TestDatabase } from './pg';
 import { devServerEnv, timeSkippingEnv } from './temporal-env';
 
@@ -25,6 +26,7 @@ export interface Harness {
 }
 
 export async function harness(label: string, kind: 'time-skipping' | 'dev' = 'time-skipping'): Promise<Harness> {
+  quietTemporal();
   const env = kind === 'time-skipping' ? await timeSkippingEnv() : await devServerEnv();
   const db = await freshDatabase(label);
   await db.db.insert(congresses).values({ id: 'npc14', name: '第十四届全国人民代表大会', level: 'national' });
