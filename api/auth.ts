@@ -3,7 +3,7 @@
 // lockout after repeated failures.
 import { createHash, randomBytes } from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { hash, verify } from '@node-rs/argon2';
 import { apiTokens, sessions, users } from '../schema/tables';
 import type { Db } from '../activities/db';
@@ -47,10 +47,20 @@ export async function signIn(deps: Deps, req: Request, res: Response, username: 
     throw new ApiError(423, 'locked', `连续登录失败次数过多，账号已锁定至 ${row.lockedUntil.toISOString()}`, 'too many failed sign-ins; the account is locked for a while');
   }
   if (!(await verify(row.passwordHash, password).catch(() => false))) {
-    const failures = row.failedLogins + 1;
-    await db.update(users).set({ failedLogins: failures, lockedUntil: failures >= MAX_FAILURES ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null })
-      .where(eq(users.id, row.id));
-    throw await fail('bad_password');
+    // Counted by the database, not from the row read above: guesses sent in parallel all read the
+    // same old count, and a read-modify-write let them through without ever reaching the lock.
+    const until = new Date(now.getTime() + LOCK_MINUTES * 60_000);
+    const [counted] = await db.update(users).set({
+      failedLogins: sql`${users.failedLogins} + 1`,
+      lockedUntil: sql`case when ${users.failedLogins} + 1 >= ${MAX_FAILURES} then ${until.toISOString()}::timestamptz else null end`,
+    }).where(eq(users.id, row.id)).returning({ failedLogins: users.failedLogins });
+    const error = await fail('bad_password');
+    // The lock itself is a security event an auditor looks for, not only the failures before it.
+    if (counted && counted.failedLogins >= MAX_FAILURES) {
+      await audit(db, req, { action: 'auth.lock', target: username, outcome: 'ok', userId: row.id, congressId: row.congressId,
+        detail: { failures: counted.failedLogins, until: until.toISOString() } });
+    }
+    throw error;
   }
   await db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, row.id));
   const sid = token();

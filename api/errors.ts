@@ -16,11 +16,44 @@ export const forbidden = (zh = '无权执行此操作', en = 'you may not do thi
 export const invalid = (field: string, zh: string, en: string) => new ApiError(422, 'invalid_input', zh, en, field);
 export const unavailable = (zh: string, en: string) => new ApiError(503, 'unavailable', zh, en);
 
+// An unknown key's issue sits on the object (empty path) and lists the key apart: name the key
+// itself, or a client that misspelt a parameter is told nothing about which one.
+const fieldOf = (i: ZodError['issues'][number]) =>
+  [...i.path, ...(i.code === 'unrecognized_keys' ? i.keys.slice(0, 1) : [])].map(String).join('.');
+
 export function fromZod(err: ZodError): ApiError {
   const first = err.issues[0];
-  const field = first?.path.join('.') || undefined;
-  const details = err.issues.map((i) => ({ field: i.path.join('.'), reason: i.message }));
+  const field = (first && fieldOf(first)) || undefined;
+  const details = err.issues.map((i) => ({ field: fieldOf(i), reason: i.message }));
   return new ApiError(422, 'invalid_input', `输入有误：${field ? `${field} ` : ''}${first?.message ?? ''}`, `invalid input${field ? ` at ${field}` : ''}: ${first?.message ?? ''}`, field, details);
+}
+
+// PostgreSQL text and jsonb cannot hold NUL, and jsonb refuses a lone UTF-16 surrogate. Such a
+// string reaching a case would fail its projection on every retry and leave the case stuck.
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+export const isStorable = (s: string) => !UNSTORABLE.test(s);
+
+/** The path of the first string (value or key) the database cannot store, or undefined. */
+export function unstorableAt(value: unknown, path: string[] = []): string | undefined {
+  if (typeof value === 'string') return isStorable(value) ? undefined : path.join('.') || '(body)';
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const at = unstorableAt(value[i], [...path, String(i)]);
+      if (at !== undefined) return at;
+    }
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (!isStorable(k)) return [...path, k].join('.');
+      const at = unstorableAt(v, [...path, k]);
+      if (at !== undefined) return at;
+    }
+  }
+  return undefined;
+}
+
+export function assertStorable(value: unknown): void {
+  const at = unstorableAt(value);
+  if (at !== undefined) throw invalid(at, '文本含有不能保存的字符（如空字符 U+0000）', 'the text holds a character that cannot be stored (such as U+0000)');
 }
 
 const REFUSAL_STATUS: Record<string, number> = { forbidden: 403, illegal_transition: 409, late: 409, invalid_input: 422, not_found: 404 };
@@ -35,7 +68,10 @@ export function toApiError(err: any): ApiError {
   if (err instanceof ZodError) return fromZod(err);
   if (err instanceof CommandRefused) {
     const r = err.refusal;
-    return new ApiError(REFUSAL_STATUS[r.code] ?? 409, r.code, r.zh, r.en, r.field);
+    // "Not found" about an id in the body (an extension request, a unit) is bad input, not a missing
+    // case: a 404 there would read as "this suggestion does not exist".
+    const status = r.code === 'not_found' && r.field ? 422 : REFUSAL_STATUS[r.code] ?? 409;
+    return new ApiError(status, r.code, r.zh, r.en, r.field);
   }
   if (err?.type === 'entity.parse.failed') return new ApiError(400, 'malformed_json', '请求体不是有效的 JSON', 'the body is not valid JSON');
   if (err?.type === 'entity.too.large') return new ApiError(413, 'too_large', '请求体过大', 'the body is too large');

@@ -1,28 +1,30 @@
 // Lists, counts and the detail page of suggestions, from the read model, within the caller's scope.
-import { and, asc, count, eq, gt, gte, ilike, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gt, gte, ilike, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import * as t from '../../schema/tables';
 import type { Db } from '../../activities/db';
 import { STATUSES } from '../../schema/case';
 import { RATINGS, RESULT_CLASSES } from '../../schema/commands';
-import { notFound, invalid } from '../errors';
+import { isStorable, notFound, invalid } from '../errors';
 import type { User } from '../context';
 import { visibleTo } from '../scope';
 
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
+// A NUL (%00) in a filter makes PostgreSQL refuse the whole query: a 500 for a typo in a URL.
+const param = (max: number) => z.string().max(max).refine(isStorable, '含有不能使用的字符 / holds a character that cannot be used');
 export const listQuerySchema = z.object({
   status: z.union([z.enum(STATUSES), z.array(z.enum(STATUSES))]).optional(),
-  step: z.string().max(64).optional(),
-  unitId: z.string().max(64).optional(),
-  delegationId: z.string().max(64).optional(),
-  categoryCode: z.string().max(16).optional(),
-  sessionId: z.string().max(64).optional(),
+  step: param(64).optional(),
+  unitId: param(64).optional(),
+  delegationId: param(64).optional(),
+  categoryCode: param(16).optional(),
+  sessionId: param(64).optional(),
   isKey: flag.optional(),
   overdue: flag.optional(),
   dueWithinDays: z.coerce.number().int().min(0).max(366).optional(),
   resultClass: z.enum(RESULT_CLASSES).optional(),
   satisfaction: z.enum([...RATINGS, 'unevaluated']).optional(),
-  q: z.string().trim().min(1).max(100).optional(),
+  q: z.string().trim().min(1).max(100).refine(isStorable, '含有不能使用的字符 / holds a character that cannot be used').optional(),
   sort: z.enum(['deadline', '-deadline', 'updated', '-updated', 'number']).default('-updated'),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   cursor: z.string().max(200).optional(),
@@ -61,10 +63,21 @@ export function listFilter(user: User, q: ListQuery, now = new Date()): SQL {
 }
 
 const encode = (v: unknown[]) => Buffer.from(JSON.stringify(v)).toString('base64url');
-function decode(cursor: string): [string | null, string] {
+/**
+ * A cursor is only ever made by us, but it comes back from the client: its value must fit the sort
+ * column (an ISO instant for dates) and its id must be storable text, or the query fails with a 500.
+ */
+function decode(cursor: string, dates: boolean): [string | Date | null, string] {
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString());
-    if (Array.isArray(v) && v.length === 2 && typeof v[1] === 'string') return v as [string | null, string];
+    if (Array.isArray(v) && v.length === 2 && typeof v[1] === 'string' && v[1].length <= 64 && isStorable(v[1])) {
+      if (v[0] === null) return [null, v[1]];
+      if (typeof v[0] === 'string' && isStorable(v[0]) && v[0].length <= 64) {
+        if (!dates) return [v[0], v[1]];
+        const at = new Date(v[0]);
+        if (/^\d{4}-\d{2}-\d{2}T/.test(v[0]) && !Number.isNaN(at.getTime())) return [at, v[1]];
+      }
+    }
   } catch { /* fall through */ }
   throw invalid('cursor', '分页游标无效', 'invalid cursor');
 }
@@ -83,12 +96,12 @@ export async function listSuggestions(db: Db, user: User, q: ListQuery) {
   const { col, dir } = SORTS[q.sort];
   const where = [listFilter(user, q)];
   if (q.cursor) {
-    const [v, id] = decode(q.cursor);
-    const value = v === null ? null : col === t.suggestions.number ? v : new Date(v);
-    // Keyset pagination over (sort column, id); NULL deadlines sort last.
+    const [value, id] = decode(q.cursor, col !== t.suggestions.number);
+    // Keyset pagination over (sort column, id); NULL deadlines sort last. Comparisons go through the
+    // column (lt, not a raw `<`), so a Date is encoded for the driver: raw, page 2 of a descending sort was a 500.
     where.push(dir === 'asc'
       ? (value === null ? and(sql`${col} is null`, gt(t.suggestions.id, id))! : or(gt(col, value as any), and(eq(col, value as any), gt(t.suggestions.id, id)), sql`${col} is null`)!)
-      : (value === null ? and(sql`${col} is null`, gt(t.suggestions.id, id))! : or(sql`${col} < ${value}`, and(eq(col, value as any), gt(t.suggestions.id, id)), sql`${col} is null`)!));
+      : (value === null ? and(sql`${col} is null`, gt(t.suggestions.id, id))! : or(lt(col, value as any), and(eq(col, value as any), gt(t.suggestions.id, id)), sql`${col} is null`)!));
   }
   const order = dir === 'asc' ? sql`${col} asc nulls last` : sql`${col} desc nulls last`;
   const [rows, [{ total }]] = await Promise.all([

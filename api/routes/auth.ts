@@ -2,11 +2,15 @@
 import { Router } from 'express';
 import rateLimit from 'express-rate-limit';
 import { z } from 'zod';
-import { fromZod, unauthorized } from '../errors';
+import { fromZod, isStorable, unauthorized } from '../errors';
 import { signIn, signOut } from '../auth';
 import type { Deps } from '../context';
 
-const signInSchema = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) }).strict();
+// A username the database cannot compare (a NUL in it) would fail the lookup with a 500.
+const signInSchema = z.object({
+  username: z.string().trim().min(1).max(64).refine(isStorable, '含有不能使用的字符 / holds a character that cannot be used'),
+  password: z.string().min(1).max(200),
+}).strict();
 
 export function authRoutes(deps: Deps): Router {
   const r = Router();

@@ -2,12 +2,13 @@
 // case's workflow as Updates; the answer is the read model after the change (read-your-writes).
 import { randomBytes } from 'node:crypto';
 import { Router, type Request } from 'express';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import * as t from '../../schema/tables';
 import { commandSchemas, draftSchema, SOURCES, type CommandName } from '../../schema/commands';
 import { nationalProfile, profileSchema } from '../../schema/profile';
-import { ApiError, invalid, notFound, fromZod } from '../errors';
+import { ApiError, assertStorable, invalid, notFound, fromZod } from '../errors';
 import { audit } from '../audit';
 import { actorOf, type Deps } from '../context';
 import { requireRole } from '../auth';
@@ -56,14 +57,12 @@ async function currentProfile(deps: Deps, congressId: string) {
 
 /** Directory facts the workflow cannot check: the units, deputies and committees named must exist. */
 async function checkReferences(deps: Deps, congressId: string, name: CommandName, body: any): Promise<void> {
-  const units = name === 'assign' ? [body.leadUnitId, ...(body.coUnitIds ?? []), ...(body.separateUnitIds ?? [])].filter(Boolean)
-    : name === 'reassign' ? [body.unitId] : [];
-  if (units.length) {
-    const found = await deps.db.select({ id: t.handlingUnits.id }).from(t.handlingUnits)
-      .where(and(eq(t.handlingUnits.congressId, congressId), inArray(t.handlingUnits.id, units)));
-    const missing = units.find((u: string) => !found.some((f) => f.id === u));
-    if (missing) throw invalid(name === 'reassign' ? 'unitId' : 'units', `承办单位不存在：${missing}`, `no such handling unit: ${missing}`);
-  }
+  // Each unit with the field it came in, so the refusal names that field rather than a made-up "units".
+  const units: [field: string, id: string][] = name === 'assign'
+    ? [['leadUnitId', body.leadUnitId], ...(body.coUnitIds ?? []).map((u: string) => ['coUnitIds', u]), ...(body.separateUnitIds ?? []).map((u: string) => ['separateUnitIds', u])]
+    : name === 'reassign' ? [['unitId', body.unitId]]
+    : name === 'editDraft' ? (body.proposedUnitIds ?? []).map((u: string) => ['proposedUnitIds', u]) : [];
+  await checkUnits(deps, congressId, units.filter(([, u]) => u));
   if (name === 'markKey') {
     const [c] = await deps.db.select().from(t.committees).where(and(eq(t.committees.congressId, congressId), eq(t.committees.id, body.committeeId)));
     if (!c) throw invalid('committeeId', '专门委员会不存在', 'no such committee');
@@ -75,6 +74,27 @@ async function checkReferences(deps: Deps, congressId: string, name: CommandName
     }
   }
   if ((name === 'editDraft') && body.cosignerIds?.length) await checkDeputies(deps, congressId, body.cosignerIds);
+}
+
+async function checkUnits(deps: Deps, congressId: string, units: [field: string, id: string][]): Promise<void> {
+  if (!units.length) return;
+  const found = await deps.db.select({ id: t.handlingUnits.id }).from(t.handlingUnits)
+    .where(and(eq(t.handlingUnits.congressId, congressId), inArray(t.handlingUnits.id, units.map(([, u]) => u))));
+  const missing = units.find(([, u]) => !found.some((f) => f.id === u));
+  if (missing) throw invalid(missing[0], `承办单位不存在：${missing[1]}`, `no such handling unit: ${missing[1]}`);
+}
+
+/**
+ * A YYYY-MM-DD that names a real day in a plausible year: "2026-13-45" passes the schema's pattern
+ * but the deadline planner cannot place it, and the case stalls retrying the plan.
+ */
+function checkDate(field: string, value: string | undefined): void {
+  if (value === undefined) return;
+  const [y, m, d] = value.split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (y < 2000 || y > 2999 || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
+    throw invalid(field, `日期无效：${value}`, `not a valid date: ${value}`);
+  }
 }
 
 async function checkDeputies(deps: Deps, congressId: string, ids: string[]): Promise<void> {
@@ -94,6 +114,8 @@ export function suggestionRoutes(deps: Deps): Router {
   });
 
   r.get('/:id', async (req, res) => {
+    // Like the commands: an id that cannot exist is not looked up (a NUL in it would make the query fail with a 500).
+    if (!SUGGESTION_ID.test(req.params.id)) throw notFound('建议', 'suggestion');
     res.json(await suggestionDetail(db, req.auth!.user, req.params.id));
   });
 
@@ -101,7 +123,15 @@ export function suggestionRoutes(deps: Deps): Router {
     const user = req.auth!.user;
     const body = createSchema.safeParse(req.body ?? {});
     if (!body.success) throw fromZod(body.error);
+    assertStorable(body.data);
     if (body.data.cosignerIds.length) await checkDeputies(deps, user.congressId, body.data.cosignerIds);
+    // The import refuses unknown units and sessions; a form must not slip them in either.
+    await checkUnits(deps, user.congressId, body.data.proposedUnitIds.map((u) => ['proposedUnitIds', u]));
+    if (body.data.sessionId) {
+      const [session] = await db.select({ id: t.congressSessions.id }).from(t.congressSessions)
+        .where(and(eq(t.congressSessions.congressId, user.congressId), eq(t.congressSessions.id, body.data.sessionId)));
+      if (!session) throw invalid('sessionId', `会次不存在：${body.data.sessionId}`, `no such session: ${body.data.sessionId}`);
+    }
     const [deputy] = await db.select().from(t.deputies).where(eq(t.deputies.id, user.deputyId ?? '-'));
     if (!deputy) throw new ApiError(403, 'forbidden', '您的账号未关联代表', 'your account is not linked to a deputy');
     const { profile, version } = await currentProfile(deps, user.congressId);
@@ -123,17 +153,27 @@ export function suggestionRoutes(deps: Deps): Router {
       if (!before) throw notFound('建议', 'suggestion');
       const parsed = commandSchemas[route.command].safeParse(req.body ?? {});
       if (!parsed.success) throw fromZod(parsed.error);
-      await checkReferences(deps, user.congressId, route.command, parsed.data);
+      // The parsed input, not the raw body: keys the schema does not know would otherwise ride into the
+      // workflow's history and the audit log (up to the 1 MB body limit, on every command).
+      const input = parsed.data as any;
+      assertStorable(input);
+      if (route.command === 'requestExtension') checkDate('until', input.until);
+      await checkReferences(deps, user.congressId, route.command, input);
       try {
-        await deps.cases.command(id, route.command, actorOf(user), req.body ?? {});
-      } catch (err) {
+        await deps.cases.command(id, route.command, actorOf(user), input);
+      } catch (caught) {
+        // A withdrawn, rejected or closed case's workflow has completed, and Temporal answers an update
+        // to it with "not found". The case is in the read model, so that is a finished case: a 409.
+        const err = caught instanceof WorkflowNotFoundError
+          ? new CommandRefused({ code: 'illegal_transition', zh: '该建议已办理完毕，不再接受此操作', en: 'this suggestion is finished and takes no further commands' })
+          : caught;
         if (err instanceof CommandRefused) {
           await audit(db, req, { action: `suggestion.${route.command}`, target: id, outcome: 'refused', before, detail: err.refusal });
         }
         throw err;
       }
       const after = await suggestionDetail(db, user, id).catch(() => undefined);
-      await audit(db, req, { action: `suggestion.${route.command}`, target: id, outcome: 'ok', before, after: after && { status: after.status, version: after.version }, detail: req.body });
+      await audit(db, req, { action: `suggestion.${route.command}`, target: id, outcome: 'ok', before, after: after && { status: after.status, version: after.version }, detail: input });
       // A unit that returned its part no longer sees the item; it gets the outcome, not the detail.
       res.json(after ?? { id, status: 'returned' });
     });
