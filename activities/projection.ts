@@ -1,6 +1,7 @@
 // Keeps the read model current from the workflow's state. Every write is idempotent: the case row
 // only moves forward in version, events and notices are keyed by deterministic ids.
 import { getTableColumns, sql, type SQL } from 'drizzle-orm';
+import { ApplicationFailure } from '@temporalio/common';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import * as t from '../schema/tables';
 import { trackLevel, type CaseState, type Projection } from '../schema/case';
@@ -45,7 +46,20 @@ function dueOf(s: CaseState, id: string): Date | null {
   return tr && tr.dueAt > 0 ? new Date(tr.dueAt) : null;
 }
 
-export async function projectCase(db: Db, { state: s, events, notices }: Projection): Promise<void> {
+/** SQLSTATE classes 22 (data exception) and 23 (integrity): retrying the same write cannot help. */
+// drizzle wraps the driver's error, which carries the SQLSTATE.
+const isDataError = (err: any): boolean => !!err && ((typeof err.code === 'string' && /^2[23]/.test(err.code)) || isDataError(err.cause));
+
+export async function projectCase(db: Db, p: Projection): Promise<void> {
+  try {
+    await writeProjection(db, p);
+  } catch (err) {
+    if (isDataError(err)) throw ApplicationFailure.create({ type: 'DataError', message: String((err as Error).message), cause: err as Error });
+    throw err;
+  }
+}
+
+async function writeProjection(db: Db, { state: s, events, notices }: Projection): Promise<void> {
   await db.transaction(async (tx) => {
     const row = suggestionRow(s);
     const moved = await tx.insert(t.suggestions).values(row)

@@ -1,5 +1,7 @@
 // The one way the rest of the product talks to cases: start one, send it a command, read its state.
-import { WithStartWorkflowOperation, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { WithStartWorkflowOperation, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+
+const COMMAND_DEADLINE_MS = 30_000;
 import { ApplicationFailure } from '@temporalio/common';
 import { caseWorkflowId, TASK_QUEUE, type CaseInput, type CaseState, type CommandResult } from '../schema/case';
 import type { Actor, CommandInput, CommandName } from '../schema/commands';
@@ -39,10 +41,15 @@ export class CaseClient {
 
   async command<C extends CommandName>(id: string, name: C, actor: Actor, input: CommandInput<C>): Promise<CommandResult> {
     try {
-      return await this.client.workflow.getHandle(caseWorkflowId(id)).executeUpdate(commandUpdates[name] as any, { args: [{ actor, input }] }) as CommandResult;
+      // Bounded, so a case that cannot answer gives the caller an error rather than a hang.
+      return await this.client.withDeadline(Date.now() + COMMAND_DEADLINE_MS, () =>
+        this.client.workflow.getHandle(caseWorkflowId(id)).executeUpdate(commandUpdates[name] as any, { args: [{ actor, input }] })) as CommandResult;
     } catch (err) {
       const refusal = refusalOf(err);
       if (refusal) throw new CommandRefused(refusal);
+      if (err instanceof WorkflowNotFoundError) {
+        throw new CommandRefused({ code: 'illegal_transition', zh: '该建议已办结或不再受理操作', en: 'this suggestion is finished and takes no more commands' });
+      }
       throw err;
     }
   }

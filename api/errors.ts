@@ -3,6 +3,7 @@
 import type { ErrorRequestHandler } from 'express';
 import { ZodError } from 'zod';
 import { CommandRefused } from './case-client';
+import { isStorable } from '../schema/text';
 
 export class ApiError extends Error {
   constructor(readonly status: number, readonly code: string, readonly zh: string, readonly en: string, readonly field?: string, readonly details?: unknown) {
@@ -28,10 +29,7 @@ export function fromZod(err: ZodError): ApiError {
   return new ApiError(422, 'invalid_input', `输入有误：${field ? `${field} ` : ''}${first?.message ?? ''}`, `invalid input${field ? ` at ${field}` : ''}: ${first?.message ?? ''}`, field, details);
 }
 
-// PostgreSQL text and jsonb cannot hold NUL, and jsonb refuses a lone UTF-16 surrogate. Such a
-// string reaching a case would fail its projection on every retry and leave the case stuck.
-const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-export const isStorable = (s: string) => !UNSTORABLE.test(s);
+export { isStorable };
 
 /** The path of the first string (value or key) the database cannot store, or undefined. */
 export function unstorableAt(value: unknown, path: string[] = []): string | undefined {
@@ -56,7 +54,7 @@ export function assertStorable(value: unknown): void {
   if (at !== undefined) throw invalid(at, '文本含有不能保存的字符（如空字符 U+0000）', 'the text holds a character that cannot be stored (such as U+0000)');
 }
 
-const REFUSAL_STATUS: Record<string, number> = { forbidden: 403, illegal_transition: 409, late: 409, invalid_input: 422, not_found: 404 };
+const REFUSAL_STATUS: Record<string, number> = { forbidden: 403, illegal_transition: 409, late: 409, invalid_input: 422, not_found: 404, unavailable: 503 };
 
 function isUnreachable(err: any): boolean {
   const text = `${err?.code ?? ''} ${err?.name ?? ''} ${err?.message ?? ''}`;
@@ -84,6 +82,8 @@ export function toApiError(err: any): ApiError {
 export const errorHandler = (log: { error: (o: object, msg: string) => void }): ErrorRequestHandler => (err, req, res, _next) => {
   const e = toApiError(err);
   if (e.status >= 500) log.error({ err, path: req.path }, 'request failed');
+  // A streamed download that fails half-way can only be cut off, not answered.
+  if (res.headersSent) return void res.destroy(err);
   if (e.status === 503) res.setHeader('Retry-After', '5');
   res.status(e.status).json({ error: { code: e.code, message: e.message, zh: e.zh, en: e.en, field: e.field, details: e.details } });
 };

@@ -1,10 +1,11 @@
 // The shape of every command a person sends to a case. The API validates requests with these
 // schemas and the workflow validates updates with the same ones, so a field's rule lives here.
 import { z } from 'zod';
+import { isoDate, storable } from './text';
 
-const id = z.string().trim().min(1).max(64);
-const text = (max: number) => z.string().trim().min(1).max(max);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD / date must be YYYY-MM-DD');
+const id = storable(64, 1);
+const text = (max: number) => storable(max, 1);
+const optText = (max: number) => storable(max).optional();
 
 export const ROLES = ['deputy', 'unit', 'secretariat', 'committee', 'admin', 'system'] as const;
 export type Role = (typeof ROLES)[number];
@@ -13,7 +14,7 @@ export type Role = (typeof ROLES)[number];
 export const actorSchema = z.object({
   role: z.enum(ROLES),
   id: id,
-  name: z.string().max(100).optional(),
+  name: optText(100),
   deputyId: id.optional(),
   unitId: id.optional(),
   committeeId: id.optional(),
@@ -33,7 +34,7 @@ export type Rating = (typeof RATINGS)[number];
 export const draftSchema = z.object({
   title: text(200),
   body: text(20_000),
-  categoryCode: z.string().max(16).optional(),
+  categoryCode: optText(16),
   cosignerIds: z.array(id).max(200).default([]),
   proposedUnitIds: z.array(id).max(20).default([]),
 });
@@ -43,7 +44,7 @@ export const caseStartSchema = draftSchema.extend({
   id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '编号只能含字母、数字、下划线和连字符 / id may hold letters, digits, _ and - only'),
   congressId: id,
   sessionId: id.optional(),
-  number: z.string().max(32).optional(),
+  number: optText(32),
   source: z.enum(SOURCES).default('session'),
   leadDeputyId: id,
   delegationId: id.optional(),
@@ -53,10 +54,10 @@ export type CaseStart = z.infer<typeof caseStartSchema>;
 export const commandSchemas = {
   editDraft: draftSchema,
   submit: z.object({}),
-  cosign: z.object({ agree: z.boolean(), note: z.string().max(500).optional() }),
+  cosign: z.object({ agree: z.boolean(), note: optText(500) }),
   withdraw: z.object({ reason: text(2000) }),
   review: z.discriminatedUnion('decision', [
-    z.object({ decision: z.literal('accept'), categoryCode: z.string().max(16).optional() }),
+    z.object({ decision: z.literal('accept'), categoryCode: optText(16) }),
     z.object({ decision: z.literal('return'), reason: text(2000) }),
     z.object({ decision: z.literal('reject'), reason: text(2000) }),
     z.object({ decision: z.literal('convert'), reason: text(2000) }),
@@ -70,31 +71,31 @@ export const commandSchemas = {
   }),
   acknowledge: z.object({}),
   requestReturn: z.object({ reason: text(2000), suggestedUnitIds: z.array(id).max(10).default([]) }),
-  decideReturn: z.object({ unitId: id, approve: z.boolean(), note: z.string().max(2000).optional() }),
+  decideReturn: z.object({ unitId: id, approve: z.boolean(), note: optText(2000) }),
   reassign: z.object({ unitId: id, role: z.enum(['lead', 'co', 'separate']) }),
   communicate: z.object({
     phase: z.enum(PHASES),
     channel: z.enum(CHANNELS),
     occurredAt: z.number().int().positive().optional(),
-    participants: z.string().max(500).optional(),
+    participants: optText(500),
     summary: text(5000),
   }),
   opinion: z.object({ body: text(20_000) }),
   waiveOpinion: z.object({ unitId: id, reason: text(2000) }),
   requestExtension: z.object({ reason: text(2000), until: isoDate }),
-  decideExtension: z.object({ requestId: id, approve: z.boolean(), note: z.string().max(2000).optional() }),
+  decideExtension: z.object({ requestId: id, approve: z.boolean(), note: optText(2000) }),
   reply: z.object({
     resultClass: z.enum(RESULT_CLASSES),
     body: text(50_000),
     signedBy: text(100),
     faceToFace: z.boolean().default(false),
-    commitments: z.string().max(5000).optional(),
+    commitments: optText(5000),
   }),
   evaluate: z.object({
     unitId: id.optional(),
     attitude: z.enum(RATINGS),
     result: z.enum(RATINGS),
-    reasons: z.string().trim().max(5000).optional(),
+    reasons: optText(5000),
   }).refine((e) => (e.attitude !== 'unsatisfied' && e.result !== 'unsatisfied') || !!e.reasons, {
     path: ['reasons'],
     message: '选择“不满意”时须填写理由 / reasons are required when unsatisfied',
@@ -107,13 +108,13 @@ export const commandSchemas = {
   disclosure: z.object({
     publish: z.boolean(),
     reason: z.enum(['deputy_objection', 'state_secret', 'trade_secret', 'private_data', 'other']).optional(),
-    note: z.string().max(2000).optional(),
+    note: optText(2000),
   }).refine((d) => d.publish || !!d.reason, { path: ['reason'], message: '不公开时须说明理由 / a reason is required when not publishing' }),
   markKey: z.object({
     committeeId: id,
     decision: text(500),
-    supervisingLeader: z.string().max(100).optional(),
-    governmentLeader: z.string().max(100).optional(),
+    supervisingLeader: optText(100),
+    governmentLeader: optText(100),
   }),
 } as const;
 

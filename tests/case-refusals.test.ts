@@ -3,6 +3,7 @@
 import { harness, caseInput, deputy, unit, SECRETARIAT, type Harness } from './support/harness';
 import { eventsOf, noticesOf, rowOf } from './support/read';
 import type { Actor, CommandName } from '../schema/commands';
+import { sql } from 'drizzle-orm';
 
 let h: Harness;
 beforeAll(async () => { h = await harness('refusals'); });
@@ -77,4 +78,32 @@ test('a refused field is named', async () => {
   const id = await caseAt('accepted');
   const err = await h.cases.command(id, 'assign', SECRETARIAT, { mode: 'lead_co', leadUnitId: 'MCA', coUnitIds: ['MCA'] }).catch((e) => e);
   expect(err.refusal).toMatchObject({ code: 'invalid_input', field: 'coUnitIds' });
+});
+
+test('a change the database refuses is refused as a whole: the case stays exactly as it was', async () => {
+  const id = await caseAt('assigned');
+  // Stand-in for any write the database rejects: a constraint this one summary breaks.
+  await h.db.db.execute(sql.raw(`alter table communications add constraint no_forbidden check (summary <> '不可保存')`));
+  try {
+    const before = await h.cases.state(id);
+    const err = await h.cases.command(id, 'communicate', unit('MCA'), { phase: 'before', channel: 'phone', summary: '不可保存' }).catch((e) => e);
+    expect(err.refusal).toMatchObject({ code: 'invalid_input' });
+    const after = await h.cases.state(id);
+    expect(after.version).toBe(before.version);
+    expect(after.communications).toHaveLength(0);
+    expect(after.assignments.find((a) => a.unitId === 'MCA')!.firstContactAt).toBeUndefined();
+    // and the case still works
+    await h.cases.command(id, 'communicate', unit('MCA'), { phase: 'before', channel: 'phone', summary: '电话沟通' });
+    expect((await h.cases.state(id)).communications).toHaveLength(1);
+  } finally {
+    await h.db.db.execute(sql.raw('alter table communications drop constraint no_forbidden'));
+  }
+});
+
+test('text the database cannot store is refused by the case itself, naming the field', async () => {
+  const id = await caseAt('assigned');
+  const err = await h.cases.command(id, 'communicate', unit('MCA'), { phase: 'before', channel: 'phone', summary: 'a\u0000b' }).catch((e) => e);
+  expect(err.refusal).toMatchObject({ code: 'invalid_input', field: 'summary' });
+  const bad = await h.cases.command(id, 'requestExtension', unit('MCA'), { reason: '调研', until: '2026-02-30' }).catch((e) => e);
+  expect(bad.refusal).toMatchObject({ code: 'invalid_input', field: 'until' });
 });

@@ -2,7 +2,7 @@
 // Thrown from validators, so an illegal command is rejected before anything is written.
 import { ApplicationFailure } from '@temporalio/workflow';
 
-export type RefusalCode = 'forbidden' | 'illegal_transition' | 'invalid_input' | 'not_found' | 'late';
+export type RefusalCode = 'forbidden' | 'illegal_transition' | 'invalid_input' | 'not_found' | 'late' | 'unavailable';
 
 export function refuse(code: RefusalCode, zh: string, en: string, field?: string): never {
   throw ApplicationFailure.create({

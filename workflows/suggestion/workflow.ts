@@ -2,7 +2,7 @@
 // Commands are Updates whose validators refuse illegal transitions before anything is written;
 // a handler returns only after the projection committed, so the caller reads its own write.
 import {
-  allHandlersFinished, condition, continueAsNew, defineQuery, defineSignal, defineUpdate, getExternalWorkflowHandle,
+  ActivityFailure, allHandlersFinished, ApplicationFailure, condition, continueAsNew, defineQuery, defineSignal, defineUpdate, getExternalWorkflowHandle,
   log, proxyLocalActivities, setHandler, workflowInfo,
 } from '@temporalio/workflow';
 import { actorSchema, commandSchemas, type Actor, type CommandEnvelope, type CommandName } from '../../schema/commands';
@@ -16,9 +16,16 @@ import { fireAlarm } from './timers';
 import { installPlans, nextAlarm, replanOpen } from './tracks';
 import { Tx } from './tx';
 
-const { planTracks, project } = proxyLocalActivities<CaseActivities>({
+// Timers keep retrying until the database is back: an alarm must not be lost.
+const forAlarms = proxyLocalActivities<CaseActivities>({
   startToCloseTimeout: '30s',
   retry: { initialInterval: '200ms', backoffCoefficient: 2, maximumInterval: '30s' },
+});
+// A person's command gives up after ~10 s, so they get an answer (and can retry) instead of a hang;
+// data the database refuses is not retried at all.
+const forCommands = proxyLocalActivities<CaseActivities>({
+  startToCloseTimeout: '10s',
+  retry: { initialInterval: '200ms', backoffCoefficient: 2, maximumInterval: '2s', maximumAttempts: 8, nonRetryableErrorTypes: ['DataError'] },
 });
 
 type Handler = {
@@ -72,14 +79,14 @@ export async function suggestionWorkflow(input: CaseInput | { resume: CaseState 
     return run;
   };
 
-  async function commit(tx: Tx): Promise<void> {
+  async function commit(tx: Tx, acts: CaseActivities = forAlarms): Promise<void> {
     while (tx.plans.length) {
       const requests = tx.plans.splice(0);
-      installPlans(state, requests, await planTracks(state.congressId, state.profile, requests), tx.now);
+      installPlans(state, requests, await acts.planTracks(state.congressId, state.profile, requests), tx.now);
     }
     state.version += 1;
     state.updatedAt = tx.now;
-    await project({ state, events: tx.events, notices: tx.notices });
+    await acts.project({ state, events: tx.events, notices: tx.notices });
     for (const s of tx.signals) {
       try {
         await getExternalWorkflowHandle(caseWorkflowId(s.caseId)).signal(s.name, s.payload);
@@ -94,13 +101,28 @@ export async function suggestionWorkflow(input: CaseInput | { resume: CaseState 
     const handler = COMMANDS[name];
     handler.check(state, actor, args, Date.now());
     const tx = new Tx(state, actor, Date.now());
-    if (name === 'requestExtension') {
-      const track = handling.requestExtension.extensionTrack(state, actor, args);
-      const [plan] = await planTracks(state.congressId, state.profile, [{ ...track, startAt: tx.now }]);
-      handling.requestExtension.afterPlan(state, actor, plan.dueAt);
-      handler.apply(tx, args, actor, plan.dueAt);
-    } else handler.apply(tx, args, actor);
-    await commit(tx);
+    // If the change cannot be committed, the case must be exactly as before: nothing half-written.
+    const backup = JSON.stringify(state);
+    try {
+      if (name === 'requestExtension') {
+        const track = handling.requestExtension.extensionTrack(state, actor, args);
+        const [plan] = await forCommands.planTracks(state.congressId, state.profile, [{ ...track, startAt: tx.now }]);
+        handling.requestExtension.afterPlan(state, actor, plan.dueAt);
+        handler.apply(tx, args, actor, plan.dueAt);
+      } else handler.apply(tx, args, actor);
+      await commit(tx, forCommands);
+    } catch (err) {
+      for (const k of Object.keys(state)) delete (state as unknown as Record<string, unknown>)[k];
+      Object.assign(state, JSON.parse(backup));
+      const ours = err instanceof ApplicationFailure && (err.details?.[0] as { code?: string } | undefined)?.code;
+      if (!ours) {
+        const root = err instanceof ActivityFailure ? err.cause : err;
+        const data = root instanceof ApplicationFailure && root.type === 'DataError';
+        refuse(data ? 'invalid_input' : 'unavailable', data ? '数据无法保存，请检查输入' : '暂时无法保存，请稍后重试',
+          data ? 'the data could not be stored; check the input' : 'the change could not be stored right now; try again shortly');
+      }
+      throw err;
+    }
     return { id: state.id, status: state.status, version: state.version, data: tx.events.length ? { events: tx.events.map((e) => e.type) } : undefined };
   }
 
