@@ -41,6 +41,7 @@ const TEXT: Record<string, (d: Record<string, any>, due: string) => [string, str
   closed: () => ['【办结】建议已办结', '该建议已办结。'],
   published: () => ['【公开】答复已公开', '该建议的答复已向社会公开（不含个人信息）。'],
   withheld: (d) => ['【公开】答复不予公开', `理由：${d.reason ?? ''}`],
+  supervision_note: (d) => ['【督办意见】专门委员会提出督办意见', String(d.body ?? '').slice(0, 300)],
   key_marked: () => ['【重点督办】建议列为重点督办建议', '该建议已列为重点督办建议。'],
 };
 

@@ -106,6 +106,7 @@ async function writeChildren(db: Db, s: CaseState): Promise<void> {
   await upsert(db, t.replies, s.replies.map((r) => ({ ...r, suggestionId: s.id, commitments: r.commitments ?? null, repliedAt: new Date(r.repliedAt) })), t.replies.id);
   await upsert(db, t.evaluations, s.evaluations.map((e) => ({ id: e.id, suggestionId: s.id, unitId: e.unitId, round: e.round, deputyId: e.deputyId ?? null,
     attitude: e.attitude ?? null, result: e.result ?? null, reasons: e.reasons ?? null, unevaluated: e.unevaluated, at: new Date(e.at) })), t.evaluations.id);
+  await upsert(db, t.supervisionNotes, (s.supervisionNotes ?? []).map((n) => ({ ...n, suggestionId: s.id, at: new Date(n.at) })), t.supervisionNotes.id);
   if (s.key) {
     await upsert(db, t.keySupervisions, [{ suggestionId: s.id, committeeId: s.key.committeeId, decision: s.key.decision,
       supervisingLeader: s.key.supervisingLeader ?? null, governmentLeader: s.key.governmentLeader ?? null, markedAt: new Date(s.key.markedAt) }],

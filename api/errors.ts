@@ -56,7 +56,10 @@ export function assertStorable(value: unknown): void {
 
 const REFUSAL_STATUS: Record<string, number> = { forbidden: 403, illegal_transition: 409, late: 409, invalid_input: 422, not_found: 404, unavailable: 503 };
 
-function isUnreachable(err: any): boolean {
+function isUnreachable(err: any, depth = 0): boolean {
+  if (!err || depth > 4) return false;
+  // drizzle wraps the driver's error, and the client wraps gRPC's: look down the cause chain.
+  if (isUnreachable(err.cause, depth + 1)) return true;
   const text = `${err?.code ?? ''} ${err?.name ?? ''} ${err?.message ?? ''}`;
   return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|CONNECTION_|ServiceError|UNAVAILABLE|DEADLINE_EXCEEDED|Connection terminated|TransportError|connect ECONN/i.test(text);
 }

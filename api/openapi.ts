@@ -222,6 +222,7 @@ const COMMAND_DOCS: Record<CommandName, { zh: string; en: string; who: string }>
   escalate: { zh: '升级督办（专家评估、联席会议）', en: 'Escalate: expert assessment or joint meeting', who: who('secretariat') },
   disclosure: { zh: '决定答复是否公开', en: 'Decide whether the reply is published', who: who('secretariat') },
   markKey: { zh: '列为重点督办建议', en: 'Mark as a key suggestion under supervision', who: who('secretariat') },
+  superviseNote: { zh: '提出督办意见', en: 'Add a supervision note', who: '负责督办的专门委员会 / the supervising committee' },
 };
 
 const detailOk = { schema: suggestionDetailSchema, zh: '变更后的建议详情（读写一致）', en: 'the suggestion after the change (read-your-writes)' };

@@ -113,6 +113,8 @@ export interface CaseState extends Omit<CaseStart, 'cosignerIds'> {
   evaluations: Evaluation[];
   escalations: { unitId: string; measure: string; note: string; at: number }[];
   key?: KeyMark;
+  /** 督办意见: the supervising committee's notes on a key suggestion. */
+  supervisionNotes: { id: string; committeeId: string; authorId: string; body: string; at: number }[];
   mergedInto?: string;
   mergedCases: { id: string; leadDeputyId: string }[];
   disclosure?: { publish: boolean; reason?: string; note?: string; decidedAt: number };

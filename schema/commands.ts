@@ -110,6 +110,7 @@ export const commandSchemas = {
     reason: z.enum(['deputy_objection', 'state_secret', 'trade_secret', 'private_data', 'other']).optional(),
     note: optText(2000),
   }).refine((d) => d.publish || !!d.reason, { path: ['reason'], message: '不公开时须说明理由 / a reason is required when not publishing' }),
+  superviseNote: z.object({ body: text(5000) }),
   markKey: z.object({
     committeeId: id,
     decision: text(500),

@@ -26,6 +26,7 @@ export const STEPS = {
   escalate: 'Task_Escalate',
   disclosure: 'Task_DecideDisclosure',
   markKey: 'Task_MarkKey',
+  superviseNote: 'Task_SupervisionNote',
   closed: 'End_Closed',
   recalculate: 'Event_DeadlinesRecalculated',
 } as const;

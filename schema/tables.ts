@@ -228,6 +228,16 @@ export const keySupervisions = pgTable('key_supervisions', {
   markedAt: ts('marked_at').notNull(),
 });
 
+/** 督办意见: notes of the supervising committee on a key suggestion. */
+export const supervisionNotes = pgTable('supervision_notes', {
+  id: text('id').primaryKey(),
+  suggestionId: text('suggestion_id').notNull().references(() => suggestions.id),
+  committeeId: text('committee_id').notNull(),
+  authorId: text('author_id').notNull(),
+  body: text('body').notNull(),
+  at: ts('at').notNull(),
+}, (t) => [index('supervision_notes_case').on(t.suggestionId)]);
+
 /** Append-only: the audit trail, the case timeline and the process-mining source. */
 export const caseEvents = pgTable('case_events', {
   id: text('id').primaryKey(),

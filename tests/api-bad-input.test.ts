@@ -31,7 +31,7 @@ const SENDER: Record<CommandName, AccountName> = {
   editDraft: 'dep1', submit: 'dep1', cosign: 'dep2', withdraw: 'dep1', review: 'sec', assign: 'sec', acknowledge: 'mca',
   requestReturn: 'mca', decideReturn: 'sec', reassign: 'sec', communicate: 'mca', opinion: 'mof', waiveOpinion: 'sec',
   requestExtension: 'mca', decideExtension: 'sec', reply: 'mca', evaluate: 'dep1', decideRehandling: 'sec', escalate: 'sec',
-  disclosure: 'sec', markKey: 'sec',
+  disclosure: 'sec', markKey: 'sec', superviseNote: 'cmt',
 };
 
 const routeOf = (command: CommandName) => COMMAND_ROUTES.find((r) => r.command === command)!;
@@ -55,6 +55,7 @@ async function handlingCase(): Promise<string> {
   const id = await create({ submit: true, cosignerIds: ['d2'] });
   await cmd(id, 'cosign', { agree: true });
   await cmd(id, 'review', { decision: 'accept' });
+  await cmd(id, 'markKey', { committeeId: 'SAC', decision: '重点督办' }); // so its committee can send notes
   await cmd(id, 'assign', { mode: 'lead_co', leadUnitId: 'MCA', coUnitIds: ['MOF'] });
   return id;
 }
@@ -147,6 +148,7 @@ describe('commands', () => {
     escalate: [[{ unitId: 'MCA', measure: 'shout', note: '升级' }, 'measure']],
     disclosure: [[{ publish: false }, 'reason'], [{ publish: 'yes' }, 'publish']],
     markKey: [[{ decision: '重点' }, 'committeeId'], [{ committeeId: 'NOPE', decision: '重点' }, 'committeeId']],
+    superviseNote: [[{}, 'body'], [{ body: 7 }, 'body'], [{ body: '意'.repeat(5001) }, 'body']],
   };
 
   test.each(COMMAND_ROUTES.map((r) => [r.command, r.method.toUpperCase(), r.path] as const))('%s (%s …%s): bad bodies are a 422 naming the field, and change nothing', async (command) => {
@@ -264,7 +266,7 @@ describe('property: random bodies never make a 500, and only a 200 changes the c
     waiveOpinion: { unitId: 'MOF', reason: '免' }, requestExtension: { reason: '复杂', until: '2027-04-30' }, decideExtension: { requestId: 'x1', approve: true },
     reply: { resultClass: 'A', body: '答复', signedBy: '张三' }, evaluate: { attitude: 'satisfied', result: 'satisfied' },
     decideRehandling: { decision: 'close', note: '结' }, escalate: { unitId: 'MCA', measure: 'joint_meeting', note: '升' },
-    disclosure: { publish: true }, markKey: { committeeId: 'SAC', decision: '重点' },
+    disclosure: { publish: true }, markKey: { committeeId: 'SAC', decision: '重点' }, superviseNote: { body: '请加快' },
   };
   /** A valid body with one field changed or dropped; the command's keys (any subset) with random values; or any JSON at all. */
   const bodyFor = (command: CommandName) => fc.oneof(

@@ -66,3 +66,18 @@ test('an illegal transition is a 409 with the workflow\'s reason; bad input is a
   expect(malformed.status).toBe(400);
   expect(malformed.body.error.code).toBe('malformed_json');
 });
+
+test('the supervising committee follows its key suggestion and adds supervision notes; no other committee can', async () => {
+  const { as } = api;
+  const id = (await as.dep1.post('/api/v1/suggestions', { title: '关于重点督办的建议', body: '正文', submit: true })).body.id;
+  await as.sec.post(`/api/v1/suggestions/${id}/review`, { decision: 'accept' });
+  await as.sec.post(`/api/v1/suggestions/${id}/key`, { committeeId: 'SAC', decision: '委员长会议确定为重点督办建议', supervisingLeader: '副委员长' });
+  await as.sec.post(`/api/v1/suggestions/${id}/assignment`, { mode: 'single', leadUnitId: 'MCA' });
+  expect((await as.cmt.get('/api/v1/suggestions?isKey=true')).body.items.map((i: any) => i.id)).toContain(id);
+  const note = await as.cmt.post(`/api/v1/suggestions/${id}/supervision-notes`, { body: '请主办单位于月底前报送办理进展' });
+  expect(note.status).toBe(200);
+  expect(note.body.supervisionNotes).toEqual([expect.objectContaining({ committeeId: 'SAC', body: '请主办单位于月底前报送办理进展' })]);
+  expect((await as.mca.get(`/api/v1/suggestions/${id}`)).body.supervisionNotes).toHaveLength(1);
+  expect((await as.cmt2.post(`/api/v1/suggestions/${id}/supervision-notes`, { body: '越权' })).status).toBe(404);
+  expect((await as.mca.post(`/api/v1/suggestions/${id}/supervision-notes`, { body: '越权' })).status).toBe(403);
+});

@@ -29,7 +29,7 @@ const MAY: Record<CommandName, AccountName[]> = {
   review: ['sec'], assign: ['sec'], decideReturn: ['sec'], reassign: ['sec'], waiveOpinion: ['sec'], decideExtension: ['sec'],
   decideRehandling: ['sec'], escalate: ['sec'], disclosure: ['sec'], markKey: ['sec'],
   acknowledge: ['mca', 'mof'], requestReturn: ['mca', 'mof'], opinion: ['mof'], requestExtension: ['mca'], reply: ['mca'],
-  communicate: ['sec', 'dep1', 'dep2', 'mca', 'mof'], evaluate: ['dep1'],
+  communicate: ['sec', 'dep1', 'dep2', 'mca', 'mof'], evaluate: ['dep1'], superviseNote: ['cmt'],
 };
 const BODY: Record<CommandName, unknown> = {
   editDraft: { title: '关于某事的建议', body: '正文' }, submit: {}, cosign: { agree: true }, withdraw: { reason: '撤回' },
@@ -38,7 +38,7 @@ const BODY: Record<CommandName, unknown> = {
   opinion: { body: '意见' }, waiveOpinion: { unitId: 'MOF', reason: '免除' }, requestExtension: { reason: '调研', until: '2099-01-01' },
   decideExtension: { requestId: 'x', approve: true }, reply: { resultClass: 'A', body: '答复', signedBy: '张三' },
   evaluate: { attitude: 'satisfied', result: 'satisfied' }, decideRehandling: { decision: 'close', note: '办结' },
-  escalate: { unitId: 'MCA', measure: 'joint_meeting', note: '会商' }, disclosure: { publish: true }, markKey: { committeeId: 'EAC', decision: '调整' },
+  escalate: { unitId: 'MCA', measure: 'joint_meeting', note: '会商' }, disclosure: { publish: true }, markKey: { committeeId: 'EAC', decision: '调整' }, superviseNote: { body: '请加快办理' },
 };
 
 describe.each(COMMAND_ROUTES)('$method /suggestions/:id$path ($command)', ({ method, path, command }) => {

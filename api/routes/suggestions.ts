@@ -39,6 +39,7 @@ export const COMMAND_ROUTES: { path: string; method: 'post' | 'put'; command: Co
   { path: '/escalation', method: 'post', command: 'escalate' },
   { path: '/disclosure', method: 'post', command: 'disclosure' },
   { path: '/key', method: 'post', command: 'markKey' },
+  { path: '/supervision-notes', method: 'post', command: 'superviseNote' },
 ];
 
 export const createSchema = draftSchema.extend({

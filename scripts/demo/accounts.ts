@@ -4,7 +4,7 @@ import * as t from '../../schema/tables';
 import type { Db } from '../../activities/db';
 import { hashPassword } from '../../api/auth';
 import type { DemoCase } from './generate';
-import { committeeId, CONGRESS_ID, unitId } from './reference';
+import { committeeId, CONGRESS_ID, reference, unitId } from './reference';
 
 export const DEMO_PASSWORD = 'Huying-demo-2026';
 
@@ -19,9 +19,14 @@ export function demoAccounts(cases: DemoCase[]): DemoAccount[] {
     { username: 'admin', displayName: '系统管理员', role: 'admin' },
     { username: 'mishu', displayName: '秘书处（代表工作委员会）', role: 'secretariat' },
     ...leads.map((d, i) => ({ username: `daibiao${i + 1}`, displayName: `代表${i + 1}`, role: 'deputy', deputyId: d })),
-    ...['MCA', 'MOF', 'NHC', 'MOE', 'NDRC'].map((code) => ({ username: `unit-${code.toLowerCase()}`, displayName: `${code} 办理处`, role: 'unit', unitId: unitId(code) })),
+    ...['MCA', 'MOF', 'NHC', 'MOE', 'NDRC'].map((code) => ({ username: `unit-${code.toLowerCase()}`, displayName: `${unitName(code)}建议办理处`, role: 'unit', unitId: unitId(code) })),
     { username: 'weiyuanhui', displayName: '专门委员会', role: 'committee', committeeId: key },
   ];
+}
+
+function unitName(code: string): string {
+  const u = reference().handlingUnits.find((x) => x.id === unitId(code));
+  return u?.shortZh ?? u?.nameZh ?? code;
 }
 
 export async function seedAccounts(db: Db, accounts: DemoAccount[]): Promise<void> {

@@ -243,6 +243,21 @@ export const handling = {
       tx.notifyDeputies('extension_approved', { unitId: e.unitId, until: e.until });
     },
   },
+  superviseNote: {
+    check(s: CaseState, actor: Actor) {
+      require_(actor.role === 'committee' && !!s.key && actor.committeeId === s.key.committeeId, 'forbidden',
+        '仅负责督办该重点建议的专门委员会可提出督办意见', 'only the committee supervising this key suggestion may add supervision notes');
+      require_(!['withdrawn', 'rejected', 'converted'].includes(s.status), 'illegal_transition', '该建议已终止办理', 'this suggestion is no longer being handled');
+    },
+    apply(tx: Tx, a: CommandArgs<'superviseNote'>, actor: Actor) {
+      const s = tx.state;
+      const id = `${s.id}:sn${s.supervisionNotes.length + 1}`;
+      s.supervisionNotes.push({ id, committeeId: actor.committeeId!, authorId: actor.id, body: a.body, at: tx.now });
+      tx.event('supervision_note', STEPS.superviseNote, { data: { id } });
+      for (const u of active(s)) tx.notify('supervision_note', 'unit', u.unitId, { body: a.body });
+      tx.notifySecretariat('supervision_note', { body: a.body });
+    },
+  },
   markKey: {
     check(s: CaseState, actor: Actor) {
       mustBeSecretariat(actor);

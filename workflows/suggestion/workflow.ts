@@ -53,7 +53,7 @@ function initialState(input: CaseInput, now: number): CaseState {
     ...rest,
     status: 'draft', step: STEPS.draft, cosigners: cosignerIds.filter((d) => d !== input.leadDeputyId).map((deputyId) => ({ deputyId, status: 'pending' })),
     assignments: [], communications: [], opinions: [], extensions: [], replies: [], evaluations: [], escalations: [],
-    mergedCases: [], tracks: [], createdAt: createdAt ?? now, updatedAt: now, version: 0, eventSeq: 0,
+    mergedCases: [], supervisionNotes: [], tracks: [], createdAt: createdAt ?? now, updatedAt: now, version: 0, eventSeq: 0,
   };
 }
 
@@ -71,6 +71,7 @@ function parse<C extends CommandName>(name: C, env: CommandEnvelope<C>): { actor
 
 export async function suggestionWorkflow(input: CaseInput | { resume: CaseState }): Promise<CaseState> {
   const state: CaseState = 'resume' in input ? input.resume : initialState(input, Date.now());
+  state.supervisionNotes ??= []; // states carried over from before supervision notes existed
   let tail: Promise<unknown> = Promise.resolve();
   // Handlers run one at a time, so a check made at the start of a handler still holds when it commits.
   const locked = <T>(fn: () => Promise<T>): Promise<T> => {
