@@ -3,16 +3,16 @@
 import { randomBytes } from 'node:crypto';
 import { Router, type Request } from 'express';
 import { WorkflowNotFoundError } from '@temporalio/client';
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import * as t from '../../schema/tables';
 import { commandSchemas, draftSchema, SOURCES, type CommandName } from '../../schema/commands';
-import { nationalProfile, profileSchema } from '../../schema/profile';
 import { ApiError, assertStorable, invalid, notFound, fromZod } from '../errors';
 import { audit } from '../audit';
 import { actorOf, type Deps } from '../context';
 import { requireRole } from '../auth';
 import { visibleTo } from '../scope';
+import { latestProfile } from '../read/profile';
 import { listQuerySchema, listSuggestions, suggestionDetail } from '../read/suggestions';
 import { CommandRefused } from '../case-client';
 
@@ -49,12 +49,6 @@ export const createSchema = draftSchema.extend({
 }).strict();
 
 const SUGGESTION_ID = /^[A-Za-z0-9_-]{1,64}$/;
-
-async function currentProfile(deps: Deps, congressId: string) {
-  const [latest] = await deps.db.select().from(t.policyProfiles).where(eq(t.policyProfiles.congressId, congressId))
-    .orderBy(desc(t.policyProfiles.version)).limit(1);
-  return latest ? { profile: profileSchema.parse(latest.body), version: latest.version } : { profile: nationalProfile, version: 0 };
-}
 
 /** Directory facts the workflow cannot check: the units, deputies and committees named must exist. */
 async function checkReferences(deps: Deps, congressId: string, name: CommandName, body: any): Promise<void> {
@@ -135,7 +129,7 @@ export function suggestionRoutes(deps: Deps): Router {
     }
     const [deputy] = await db.select().from(t.deputies).where(eq(t.deputies.id, user.deputyId ?? '-'));
     if (!deputy) throw new ApiError(403, 'forbidden', '您的账号未关联代表', 'your account is not linked to a deputy');
-    const { profile, version } = await currentProfile(deps, user.congressId);
+    const { profile, version } = await latestProfile(db, user.congressId);
     const id = `${user.congressId}-${randomBytes(6).toString('hex')}`;
     const { submit, ...draft } = body.data;
     const result = await deps.cases.start({ ...draft, id, congressId: user.congressId, leadDeputyId: deputy.id, delegationId: deputy.delegationId ?? undefined,

@@ -9,7 +9,7 @@ import { audit } from '../audit';
 import { readSheet } from './sheet';
 import { Directory } from './directory';
 import { normalizeNumber, validateRows } from './validate';
-import { latestProfile } from './profile';
+import { latestProfile } from '../read/profile';
 
 // Each start waits for the case's first projection; 16 at a time keeps Temporal and the pool busy
 // without starving other requests (9,203 rows ≈ 575 rounds).

@@ -1,6 +1,5 @@
 // The policy profile a new case pins: the congress's latest published version, or the national
-// default before any is published. Same rule as currentProfile in routes/suggestions.ts, which
-// is module-private there; one of the two should go once that file can import this one.
+// default before any is published.
 import { desc, eq } from 'drizzle-orm';
 import * as t from '../../schema/tables';
 import { nationalProfile, profileSchema, type Profile } from '../../schema/profile';
