@@ -21,7 +21,10 @@ import { listQuerySchema } from './read/suggestions';
 import { auditQuerySchema } from './read/audit';
 import { overdueQuery } from './read/boards';
 import { publicListQuery } from './read/public';
-import { isoDate, limitSchema } from './read/input';
+import { isoDate } from './read/input';
+import { signInSchema } from './routes/auth';
+import { deputiesQuery, plainQuery, unitsQuery } from './routes/directory';
+import { publishSchema, setDaySchema, tokenSchema, yearQuery } from './routes/admin';
 import { COMMAND_ROUTES, createSchema } from './routes/suggestions';
 import { version } from '../package.json';
 
@@ -138,24 +141,12 @@ const userSchema = rowSchema(t.users, ['id', 'congressId', 'username', 'displayN
 const json = (zh: string, en: string) => z.looseObject({}).meta({ description: `${zh} / ${en}` });
 const page = (zh: string, en: string) => z.looseObject({ items: z.array(z.looseObject({})) }).meta({ description: `${zh} / ${en}` });
 
-// ── Request shapes that their routes keep private (minimal mirrors; export them to drop these) ──
+// ── Request shapes: the routes' own schemas, so the document cannot drift from what is checked ──
 
-/** api/routes/auth.ts signInSchema */
-const signInBody = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) }).strict();
-/** api/routes/directory.ts unitsQuery, deputiesQuery, plainQuery */
-const dirLimit = limitSchema(3000, 3000);
-const unitsQuery = z.object({ q: z.string().trim().min(1).max(100).optional(), kind: z.string().max(32).optional(), limit: dirLimit }).strict();
-const deputiesQuery = z.object({ q: z.string().trim().min(1).max(100).optional(), delegationId: z.string().max(64).optional(), limit: dirLimit }).strict();
-const plainQuery = z.object({ limit: dirLimit }).strict();
-/** api/routes/admin.ts yearQuery, setDaySchema, publishSchema, tokenSchema */
-const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }).strict();
-const setDayBody = z.object({
-  kind: z.enum(['holiday', 'workday']),
-  name: z.string().trim().min(1).max(50).optional(),
-  scope: z.enum(['national', 'congress']).default('congress'),
-}).strict();
-const publishBody = profileSchema.extend({ note: z.string().trim().max(500).optional() }).strict();
-const tokenBody = z.object({ userId: z.string().min(1).max(100), name: z.string().trim().min(1).max(100) }).strict();
+const signInBody = signInSchema;
+const setDayBody = setDaySchema;
+const publishBody = publishSchema;
+const tokenBody = tokenSchema;
 /** api/routes/transfer.ts importOptions (form fields of the upload) */
 const importForm = z.object({
   file: z.string().meta({ description: '.xlsx 或 .csv 文件，最大 10 MB / an .xlsx or .csv file, at most 10 MB', override: { type: 'string', contentMediaType: 'application/octet-stream' } }),

@@ -16,15 +16,15 @@ import { isoDate, parse } from '../read/input';
 import { calendarYear, dayRow } from '../read/calendar';
 import { auditQuerySchema, listAudit } from '../read/audit';
 
-const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }).strict();
+export const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }).strict();
 const dateParam = z.object({ date: isoDate });
-const setDaySchema = z.object({
+export const setDaySchema = z.object({
   kind: z.enum(['holiday', 'workday']),
   name: z.string().trim().min(1).max(50).optional(),
   scope: z.enum(['national', 'congress']).default('congress'),
 }).strict();
-const publishSchema = profileSchema.extend({ note: z.string().trim().max(500).optional() }).strict();
-const tokenSchema = z.object({ userId: z.string().min(1).max(100), name: z.string().trim().min(1).max(100) }).strict();
+export const publishSchema = profileSchema.extend({ note: z.string().trim().max(500).optional() }).strict();
+export const tokenSchema = z.object({ userId: z.string().min(1).max(100), name: z.string().trim().min(1).max(100) }).strict();
 const SIGNALS_AT_ONCE = 100;
 
 const isUniqueViolation = (e: any) => (e?.code ?? e?.cause?.code) === '23505';

@@ -7,7 +7,7 @@ import { signIn, signOut } from '../auth';
 import type { Deps } from '../context';
 
 // A username the database cannot compare (a NUL in it) would fail the lookup with a 500.
-const signInSchema = z.object({
+export const signInSchema = z.object({
   username: z.string().trim().min(1).max(64).refine(isStorable, '含有不能使用的字符 / holds a character that cannot be used'),
   password: z.string().min(1).max(200),
 }).strict();

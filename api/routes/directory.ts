@@ -10,9 +10,9 @@ import { maskEmail, maskPhone } from '../read/mask';
 
 const MAX = 3000;
 const query = <S extends z.ZodRawShape>(shape: S) => z.object({ ...shape, limit: limitSchema(MAX, MAX) }).strict();
-const unitsQuery = query({ q: z.string().trim().min(1).max(100).optional(), kind: z.string().max(32).optional() });
-const deputiesQuery = query({ q: z.string().trim().min(1).max(100).optional(), delegationId: z.string().max(64).optional() });
-const plainQuery = query({});
+export const unitsQuery = query({ q: z.string().trim().min(1).max(100).optional(), kind: z.string().max(32).optional() });
+export const deputiesQuery = query({ q: z.string().trim().min(1).max(100).optional(), delegationId: z.string().max(64).optional() });
+export const plainQuery = query({});
 
 /** A page that was cut short says so, instead of silently looking complete. */
 function page<T>(rows: T[], limit: number) {
