@@ -9,7 +9,7 @@ import { apiTokens, sessions, users } from '../schema/tables';
 import type { Db } from '../activities/db';
 import { ApiError, forbidden, unauthorized } from './errors';
 import { audit } from './audit';
-import type { Deps, User } from './context';
+import type { Auth, Deps, User } from './context';
 import { clientIp } from './context';
 
 export const SESSION_COOKIE = 'huying_sid';
@@ -75,7 +75,10 @@ export async function signIn(deps: Deps, req: Request, res: Response, username: 
 }
 
 export async function signOut(deps: Deps, req: Request, res: Response): Promise<void> {
-  if (req.auth?.sessionId) await deps.db.delete(sessions).where(eq(sessions.id, req.auth.sessionId));
+  if (req.auth?.sessionId) {
+    sessionCache.delete(req.auth.sessionId);
+    await deps.db.delete(sessions).where(eq(sessions.id, req.auth.sessionId));
+  }
   res.clearCookie(SESSION_COOKIE, { path: '/' });
   await audit(deps.db, req, { action: 'auth.sign_out', outcome: 'ok' });
 }
@@ -88,6 +91,12 @@ export async function issueApiToken(db: Db, userId: string, name: string): Promi
 }
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+// Every request would otherwise pay a database round trip for its session. A few seconds of
+// caching is the trade: sign-out drops the entry at once; other changes to a session or its user
+// (expiry, an admin disabling the account) take effect within SESSION_CACHE_MS.
+const SESSION_CACHE_MS = 5_000;
+const sessionCache = new Map<string, { auth: Auth; until: number }>();
 
 /** Resolves the caller from a Bearer token or the session cookie; never fails by itself. */
 export function authenticate(deps: Deps): RequestHandler {
@@ -103,9 +112,20 @@ export function authenticate(deps: Deps): RequestHandler {
       }
       const sid = req.cookies?.[SESSION_COOKIE];
       if (sid) {
+        const id = sha256(sid);
+        const now = Date.now();
+        const hit = sessionCache.get(id);
+        if (hit && hit.until > now) {
+          req.auth = hit.auth;
+          return next();
+        }
         const [row] = await deps.db.select({ u: users, s: sessions }).from(sessions).innerJoin(users, eq(users.id, sessions.userId))
-          .where(and(eq(sessions.id, sha256(sid)), gt(sessions.expiresAt, new Date())));
-        if (row && !row.u.disabled) req.auth = { user: userOf(row.u), via: 'session', sessionId: row.s.id, csrfToken: row.s.csrfToken };
+          .where(and(eq(sessions.id, id), gt(sessions.expiresAt, new Date(now))));
+        if (row && !row.u.disabled) {
+          req.auth = { user: userOf(row.u), via: 'session', sessionId: row.s.id, csrfToken: row.s.csrfToken };
+          if (sessionCache.size > 10_000) sessionCache.clear();
+          sessionCache.set(id, { auth: req.auth, until: Math.min(now + SESSION_CACHE_MS, row.s.expiresAt.getTime()) });
+        }
       }
       next();
     } catch (err) {

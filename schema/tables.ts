@@ -129,6 +129,8 @@ export const suggestions = pgTable('suggestions', {
 }, (t) => [
   index('suggestions_status').on(t.congressId, t.status),
   index('suggestions_due').on(t.congressId, t.nextDueAt),
+  // The lists' default order (most recently changed first), so a page reads an index, not a sort.
+  index('suggestions_updated').on(t.congressId, t.updatedAt, t.id),
   index('suggestions_deputy').on(t.leadDeputyId),
   uniqueIndex('suggestions_number').on(t.congressId, t.number),
 ]);

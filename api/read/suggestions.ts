@@ -103,7 +103,9 @@ export async function listSuggestions(db: Db, user: User, q: ListQuery) {
       ? (value === null ? and(sql`${col} is null`, gt(t.suggestions.id, id))! : or(gt(col, value as any), and(eq(col, value as any), gt(t.suggestions.id, id)), sql`${col} is null`)!)
       : (value === null ? and(sql`${col} is null`, gt(t.suggestions.id, id))! : or(lt(col, value as any), and(eq(col, value as any), gt(t.suggestions.id, id)), sql`${col} is null`)!));
   }
-  const order = dir === 'asc' ? sql`${col} asc nulls last` : sql`${col} desc nulls last`;
+  // "nulls last" only where a column can be null: on updated_at it would stop the index serving the order.
+  const nullable = !col.notNull;
+  const order = dir === 'asc' ? sql`${col} asc${sql.raw(nullable ? ' nulls last' : '')}` : sql`${col} desc${sql.raw(nullable ? ' nulls last' : '')}`;
   const [rows, [{ total }]] = await Promise.all([
     db.select(LIST_COLUMNS).from(t.suggestions).where(and(...where)).orderBy(order, asc(t.suggestions.id)).limit(q.limit + 1),
     db.select({ total: count() }).from(t.suggestions).where(listFilter(user, q)),

@@ -1,0 +1,1 @@
+CREATE INDEX "suggestions_updated" ON "suggestions" USING btree ("congress_id","updated_at","id");
