@@ -2,12 +2,10 @@
 // (req/s, p50, p99) next to a bare Express route in the same run, and command latency through
 // Temporal (p50, p99).   npm run bench:api -- --seconds 10 --connections 50 --commands 300
 import { fork } from 'node:child_process';
-import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import postgres from 'postgres';
 import autocannon from 'autocannon';
-import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
+import { benchDatabase, bundleToFile } from './support';
 import { openDatabase } from '../activities/db';
 import { startDevServer } from '../scripts/temporal';
 import { generateDemo } from '../scripts/demo/generate';
@@ -24,7 +22,6 @@ const arg = (name: string, def: number) => {
 const SECONDS = arg('seconds', 10);
 const CONNECTIONS = arg('connections', 50);
 const COMMANDS = arg('commands', 300);
-const PG = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 const freePort = () => new Promise<number>((resolve) => {
   const s = net.createServer().listen(0, '127.0.0.1', () => { const p = (s.address() as net.AddressInfo).port; s.close(() => resolve(p)); });
@@ -38,10 +35,8 @@ async function signIn(base: string, username: string): Promise<{ cookie: string;
 }
 
 async function main(): Promise<void> {
-  const dbName = `huying_bench_api_${process.pid}`;
-  const admin = postgres(PG, { max: 1, onnotice: () => undefined });
-  await admin.unsafe(`create database "${dbName}"`);
-  const dbUrl = PG.replace(/\/[^/]*$/, `/${dbName}`);
+  const bench = await benchDatabase('api');
+  const dbUrl = bench.url;
   const db = await openDatabase({ url: dbUrl });
   const ref = loadReference();
   const demo = generateDemo({ scale: 'national', now: Date.now(), reference: ref });
@@ -50,9 +45,7 @@ async function main(): Promise<void> {
   await fillReadModel(db.db, demo.cases);
   await db.close();
 
-  const bundlePath = path.resolve('data/bench/workflow-bundle.js');
-  fs.mkdirSync(path.dirname(bundlePath), { recursive: true });
-  fs.writeFileSync(bundlePath, (await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: new DefaultLogger('WARN') })).code);
+  const bundlePath = await bundleToFile();
   const temporal = await startDevServer({ dbFile: false, ui: false, quiet: true });
   const [apiPort, barePort] = [await freePort(), await freePort()];
   const child = fork(path.resolve(__dirname, 'api-server.ts'), [], {
@@ -113,8 +106,7 @@ async function main(): Promise<void> {
     await new Promise((r) => setTimeout(r, 1000));
     child.kill('SIGKILL');
     await temporal.stop();
-    await admin.unsafe(`drop database if exists "${dbName}" with (force)`);
-    await admin.end();
+    await bench.drop();
   }
 }
 

@@ -4,9 +4,8 @@
 import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import postgres from 'postgres';
 import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
-import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
+import { benchDatabase, bundleToFile } from './support';
 import { CaseClient } from '../api/case-client';
 import { nationalProfile } from '../schema/profile';
 import type { Actor } from '../schema/commands';
@@ -20,7 +19,6 @@ const arg = (name: string, def: number) => {
 };
 const N = arg('n', 9203);
 const LANES = arg('lanes', 64);
-const PG = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SEC: Actor = { role: 'secretariat', id: 'bench' };
 const UNITS = ['MCA', 'MOF', 'NHC', 'MOE', 'NDRC', 'MOHRSS', 'MNR', 'MEE', 'MOHURD', 'MOT'];
 
@@ -40,19 +38,14 @@ async function lanes(n: number, fn: (i: number) => Promise<void>): Promise<numbe
 }
 
 async function main(): Promise<void> {
-  const dbName = `huying_bench_${process.pid}`;
-  const admin = postgres(PG, { max: 1, onnotice: () => undefined });
-  await admin.unsafe(`create database "${dbName}"`);
-  const dbUrl = PG.replace(/\/[^/]*$/, `/${dbName}`);
+  const bench = await benchDatabase('intake');
+  const dbUrl = bench.url;
   const setup = await openDatabase({ url: dbUrl });
   await setup.db.insert(congresses).values({ id: 'npc14', name: '第十四届全国人民代表大会', level: 'national' });
   await setup.close();
   const server = await startDevServer({ dbFile: false, ui: false, quiet: true });
   const taskQueue = 'bench-intake';
-  // Bundled here, so the worker's memory is that of running cases, not of webpack.
-  const bundlePath = path.resolve('data/bench/workflow-bundle.js');
-  fs.mkdirSync(path.dirname(bundlePath), { recursive: true });
-  fs.writeFileSync(bundlePath, (await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: new DefaultLogger('WARN') })).code);
+  const bundlePath = await bundleToFile();
   const child = fork(path.resolve(__dirname, 'worker-process.ts'), [], {
     // WORKER_HEAP_MB caps the worker's heap as a deployment might: V8 otherwise grows lazily
     // towards a quarter of the machine's memory before it collects (less memory, more GC time).
@@ -82,8 +75,7 @@ async function main(): Promise<void> {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
     await server.stop();
-    await admin.unsafe(`drop database if exists "${dbName}" with (force)`);
-    await admin.end();
+    await bench.drop();
   }
 }
 

@@ -4,7 +4,7 @@ import type { Actor, CommandArgs } from '../../schema/commands';
 import type { CaseState, UnitRole } from '../../schema/case';
 import { require_ } from './refuse';
 import { active, isParticipant, mustBeSecretariat, unitOf } from './roles';
-import { closeTrack, closeTracks, findTrack, isOpen, openTrack } from './tracks';
+import { closeTrack, closeTracks, findTrack, openTrack } from './tracks';
 import type { Tx } from './tx';
 
 const HANDLING = ['handling', 'rehandling', 'replied', 'reviewing'];
@@ -287,4 +287,3 @@ export function opinionsSettled(s: CaseState): boolean {
   return active(s).filter((a) => a.role === 'co').every((a) => s.opinions.some((o) => o.unitId === a.unitId));
 }
 
-export { isOpen };
