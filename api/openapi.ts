@@ -1,7 +1,6 @@
 // The OpenAPI 3.1 description of the HTTP API, generated from the same zod schemas the routes
 // validate with, so a field's rule is written once (schema/, api/read/) and the document follows it.
 // Where a route keeps its schema private, a minimal mirror stands here and says so.
-import { getTableColumns, type Column, type Table } from 'drizzle-orm';
 import { z } from 'zod';
 import {
   createDocument,
@@ -27,11 +26,12 @@ import { deputiesQuery, plainQuery, unitsQuery } from './routes/directory';
 import { publishSchema, setDaySchema, tokenSchema, yearQuery } from './routes/admin';
 import { COMMAND_ROUTES, createSchema } from './routes/suggestions';
 import { version } from '../package.json';
+import { iso, json, page, rowSchema, V1, who, type Endpoint } from './openapi-kit';
+import { AREAS } from './openapi-areas';
 
 export type OpenApiDocument = oas31.OpenAPIObject;
 
 export const CSRF_HEADER = 'X-CSRF-Token';
-const V1 = '/api/v1';
 
 // ── Tags: one per resource, in the order the reference page shows them ─────────────────────────
 
@@ -51,7 +51,6 @@ export const TAGS = [
   { name: 'health', zh: '运行状态', en: 'Health' },
   { name: 'docs', zh: '接口文档', en: 'API reference' },
 ] as const;
-type Tag = (typeof TAGS)[number]['name'];
 
 // ── The error model (api/errors.ts) ─────────────────────────────────────────────────────────────
 
@@ -87,27 +86,6 @@ export const ERROR_RESPONSES: Record<number, ZodOpenApiResponseObject> = {
   503: errorResponse(503, 'Unavailable', '后端服务暂不可用，请稍后重试', 'a backing service is unreachable; retry shortly', ['unavailable']),
 };
 
-// ── Response bodies, derived from the read model's tables ──────────────────────────────────────
-
-// Plain strings with a format: z.iso.datetime() would print its whole validation regex into every field.
-const iso = () => z.string().meta({ format: 'date-time' });
-
-function columnSchema(c: Column): z.ZodType {
-  switch (c.dataType) {
-    case 'json': return z.unknown();
-    case 'date': return c.notNull ? iso() : iso().nullable();
-    case 'number': return c.notNull ? z.number() : z.number().nullable();
-    case 'boolean': return c.notNull ? z.boolean() : z.boolean().nullable();
-    default: return c.notNull ? z.string() : z.string().nullable();
-  }
-}
-
-/** A row as the API sends it: every column, timestamps as ISO 8601 text. */
-function rowSchema<T extends Table>(table: T, pick?: readonly (keyof T['_']['columns'] & string)[], overrides: Record<string, z.ZodType> = {}) {
-  const cols = Object.entries(getTableColumns(table)).filter(([k]) => !pick || pick.includes(k));
-  return z.object(Object.fromEntries(cols.map(([k, c]) => [k, overrides[k] ?? columnSchema(c as Column)])));
-}
-
 const statusField = z.enum(STATUSES).meta({ description: '状态 / status' });
 const suggestionSchema = rowSchema(t.suggestions, undefined, { status: statusField });
 // Mirrors LIST_COLUMNS in api/read/suggestions.ts, which is not exported.
@@ -137,10 +115,6 @@ const userSchema = rowSchema(t.users, ['id', 'congressId', 'username', 'displayN
   role: z.enum(ROLES).exclude(['system']),
 }).meta({ id: 'User' });
 
-/** Answers whose shape belongs to a route that keeps it private: documented as JSON objects. */
-const json = (zh: string, en: string) => z.looseObject({}).meta({ description: `${zh} / ${en}` });
-const page = (zh: string, en: string) => z.looseObject({ items: z.array(z.looseObject({})) }).meta({ description: `${zh} / ${en}` });
-
 // ── Request shapes: the routes' own schemas, so the document cannot drift from what is checked ──
 
 const signInBody = signInSchema;
@@ -161,34 +135,6 @@ const { limit: _limit, cursor: _cursor, ...exportFilters } = listQuerySchema.sha
 const exportQuery = z.object(exportFilters).strict();
 
 // ── The endpoints ──────────────────────────────────────────────────────────────────────────────
-
-type Method = 'get' | 'post' | 'put' | 'delete';
-/** public: no sign-in. signedIn: a session (writes also send X-CSRF-Token) or a bearer token.
- * signedInNoCsrf: the /auth routes, which run before the CSRF check. */
-type Access = 'public' | 'signedIn' | 'signedInNoCsrf';
-
-interface Endpoint {
-  method: Method;
-  path: string;
-  tag: Tag;
-  id: string;
-  zh: string;
-  en: string;
-  who?: string;
-  access?: Access;
-  params?: z.ZodObject;
-  query?: z.ZodObject;
-  body?: z.ZodType;
-  upload?: z.ZodObject;
-  ok?: { status?: number; schema?: z.ZodType; zh?: string; en?: string; file?: 'xlsx' | 'csv' | 'html' | 'css' };
-  /** Statuses beyond those that follow from access, parameters and body. */
-  errors?: number[];
-  /** POSTs under sign-in replay on a repeated Idempotency-Key, unless the route refuses one. */
-  idempotent?: boolean;
-}
-
-const ROLE_ZH: Record<string, string> = { deputy: '代表', unit: '承办单位', secretariat: '秘书处', committee: '专门委员会', admin: '管理员' };
-const who = (...roles: string[]) => `${roles.map((r) => ROLE_ZH[r]).join('、')} / ${roles.join(', ')}`;
 
 /** URL, summary and who may issue each command; the body is the command's own schema. */
 const COMMAND_DOCS: Record<CommandName, { zh: string; en: string; who: string }> = {
@@ -388,7 +334,7 @@ function describeRefinements({ jsonSchema, zodSchema }: { jsonSchema: Record<str
 
 function build(): OpenApiDocument {
   const paths: ZodOpenApiPathsObject = {};
-  for (const e of ENDPOINTS) {
+  for (const e of [...ENDPOINTS, ...AREAS.flatMap((a) => a.endpoints)]) {
     const item = (paths[e.path] ??= {});
     if (item[e.method]) throw new Error(`OpenAPI: ${e.method.toUpperCase()} ${e.path} is described twice`);
     item[e.method] = operation(e);
@@ -401,7 +347,7 @@ function build(): OpenApiDocument {
       description: '人大代表建议办理系统的 HTTP 接口。写操作以 JSON 提交；错误统一为 { error: { code, message, zh, en, field, details } }。\n\n'
         + 'The HTTP API of Huying, case management for deputies\' suggestions. Writes send JSON; every error has the shape { error: { code, message, zh, en, field, details } }.',
     },
-    tags: TAGS.map((tag) => ({ name: tag.name, description: `${tag.zh} / ${tag.en}${'more' in tag ? `\n\n${tag.more}` : ''}` })),
+    tags: [...TAGS, ...AREAS.flatMap((a) => a.tags)].map((tag) => ({ name: tag.name, description: `${tag.zh} / ${tag.en}${'more' in tag ? `\n\n${tag.more}` : ''}` })),
     security: READ_SECURITY,
     paths,
     components: {

@@ -1,0 +1,5 @@
+// Areas that describe their own routes (tags and endpoints) for the OpenAPI document.
+// Each area keeps its list beside its routes; add one line here per area.
+import type { Endpoint, TagDef } from './openapi-kit';
+
+export const AREAS: { tags: TagDef[]; endpoints: Endpoint[] }[] = [];
