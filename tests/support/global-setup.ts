@@ -17,7 +17,10 @@ export default async function globalSetup(): Promise<void> {
   }
   const { code } = await bundleWorkflowCode({ workflowsPath: path.resolve(__dirname, '../../workflows'), logger: quietLogger });
   fs.mkdirSync(path.dirname(BUNDLE_PATH), { recursive: true });
-  fs.writeFileSync(BUNDLE_PATH, code);
+  // Written aside and renamed: two test runs at once must never read a half-written bundle.
+  const tmp = `${BUNDLE_PATH}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, code);
+  fs.renameSync(tmp, BUNDLE_PATH);
 }
 
 const noop = () => undefined;
