@@ -27,6 +27,8 @@ export const STEPS = {
   disclosure: 'Task_DecideDisclosure',
   markKey: 'Task_MarkKey',
   superviseNote: 'Task_SupervisionNote',
+  requestProgress: 'Task_RequestProgressReport',
+  progressReport: 'Task_ProgressReport',
   closed: 'End_Closed',
   recalculate: 'Event_DeadlinesRecalculated',
 } as const;
@@ -43,6 +45,7 @@ export const TRACK_STEP = {
   evaluation: 'Evaluation',
   rehandling: 'Rehandling',
   publication: 'Publication',
+  progressReport: 'ProgressReport',
 } as const;
 export const ALARM_STEP = { remind: 'Reminder', chase: 'Chase', supervise: 'Supervision', repeat: 'Repeat', expire: 'Expired' } as const;
 
