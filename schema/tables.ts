@@ -240,6 +240,22 @@ export const supervisionNotes = pgTable('supervision_notes', {
   at: ts('at').notNull(),
 }, (t) => [index('supervision_notes_case').on(t.suggestionId)]);
 
+/** 进展报告: a unit's progress report on a key suggestion, asked for by its supervisor with a deadline. */
+export const progressRequests = pgTable('progress_requests', {
+  id: text('id').primaryKey(),
+  suggestionId: text('suggestion_id').notNull().references(() => suggestions.id),
+  unitId: text('unit_id').notNull(),
+  committeeId: text('committee_id'),
+  requestedByRole: text('requested_by_role').notNull(),
+  requestedById: text('requested_by_id').notNull(),
+  note: text('note').notNull(),
+  dueAt: ts('due_at').notNull(),
+  status: text('status').notNull(), // pending | reported | cancelled
+  requestedAt: ts('requested_at').notNull(),
+  report: text('report'),
+  reportedAt: ts('reported_at'),
+}, (t) => [index('progress_requests_case').on(t.suggestionId), index('progress_requests_unit').on(t.unitId, t.status)]);
+
 /** Append-only: the audit trail, the case timeline and the process-mining source. */
 export const caseEvents = pgTable('case_events', {
   id: text('id').primaryKey(),
