@@ -4,7 +4,7 @@ import { localDate } from './calendar';
 
 const TRACK_ZH: Record<string, string> = {
   assignment: '交办', returnWindow: '退回申请', reassignment: '重新交办', firstContact: '首次联系代表',
-  coHandlerOpinion: '协办意见', reply: '答复', replyMax: '答复', evaluation: '评价', rehandling: '重新办理答复', publication: '答复公开',
+  coHandlerOpinion: '协办意见', reply: '答复', replyMax: '答复', evaluation: '评价', rehandling: '重新办理答复', publication: '答复公开', progressReport: '进展报告',
 };
 
 const TEXT: Record<string, (d: Record<string, any>, due: string) => [string, string]> = {
@@ -42,6 +42,10 @@ const TEXT: Record<string, (d: Record<string, any>, due: string) => [string, str
   published: () => ['【公开】答复已公开', '该建议的答复已向社会公开（不含个人信息）。'],
   withheld: (d) => ['【公开】答复不予公开', `理由：${d.reason ?? ''}`],
   supervision_note: (d) => ['【督办意见】专门委员会提出督办意见', String(d.body ?? '').slice(0, 300)],
+  progress_requested: (d, due) => ['【进展报告】请报告重点督办建议办理进展', `请于 ${due} 前报告办理进展。${d.note ?? ''}`],
+  progress_reported: (d) => ['【进展报告】承办单位已报告办理进展', String(d.body ?? '').slice(0, 300)],
+  progress_chase: (_d, due) => ['【进展报告】承办单位逾期未报告进展', `进展报告期限 ${due} 已过，已向承办单位催办。`],
+  progress_supervise: (_d, due) => ['【进展报告】承办单位经催办仍未报告进展', `进展报告期限 ${due} 已过且经催办仍未报告，已列入督办。`],
   key_marked: () => ['【重点督办】建议列为重点督办建议', '该建议已列为重点督办建议。'],
 };
 

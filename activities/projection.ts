@@ -107,6 +107,10 @@ async function writeChildren(db: Db, s: CaseState): Promise<void> {
   await upsert(db, t.evaluations, s.evaluations.map((e) => ({ id: e.id, suggestionId: s.id, unitId: e.unitId, round: e.round, deputyId: e.deputyId ?? null,
     attitude: e.attitude ?? null, result: e.result ?? null, reasons: e.reasons ?? null, unevaluated: e.unevaluated, at: new Date(e.at) })), t.evaluations.id);
   await upsert(db, t.supervisionNotes, (s.supervisionNotes ?? []).map((n) => ({ ...n, suggestionId: s.id, at: new Date(n.at) })), t.supervisionNotes.id);
+  await upsert(db, t.progressRequests, (s.progressRequests ?? []).map((r) => ({ id: r.id, suggestionId: s.id, unitId: r.unitId,
+    committeeId: r.requestedBy.committeeId ?? s.key?.committeeId ?? null, requestedByRole: r.requestedBy.role, requestedById: r.requestedBy.id,
+    note: r.note, dueAt: new Date(r.dueAt), status: r.status, requestedAt: new Date(r.requestedAt), report: r.report ?? null,
+    reportedAt: date(r.reportedAt) })), t.progressRequests.id);
   if (s.key) {
     await upsert(db, t.keySupervisions, [{ suggestionId: s.id, committeeId: s.key.committeeId, decision: s.key.decision,
       supervisingLeader: s.key.supervisingLeader ?? null, governmentLeader: s.key.governmentLeader ?? null, markedAt: new Date(s.key.markedAt) }],

@@ -108,6 +108,8 @@ export const suggestionDetailSchema = suggestionSchema.extend({
   replies: z.array(rowSchema(t.replies)),
   evaluations: z.array(rowSchema(t.evaluations)),
   key: rowSchema(t.keySupervisions).nullable().meta({ description: '重点督办；未列为重点时为 null / key supervision, null when not key' }),
+  supervisionNotes: z.array(rowSchema(t.supervisionNotes)).meta({ description: '督办意见 / supervision notes' }),
+  progressRequests: z.array(rowSchema(t.progressRequests)).meta({ description: '进展报告要求及报告 / progress report requests and reports' }),
   timeline: z.array(caseEvent),
 }).meta({ id: 'SuggestionDetail' });
 
@@ -160,6 +162,9 @@ const COMMAND_DOCS: Record<CommandName, { zh: string; en: string; who: string }>
   disclosure: { zh: '决定答复是否公开', en: 'Decide whether the reply is published', who: who('secretariat') },
   markKey: { zh: '列为重点督办建议', en: 'Mark as a key suggestion under supervision', who: who('secretariat') },
   superviseNote: { zh: '提出督办意见', en: 'Add a supervision note', who: '负责督办的专门委员会 / the supervising committee' },
+  requestProgress: { zh: '要求承办单位限期报告办理进展（重点督办）', en: 'Ask a unit for a progress report by a date (key suggestions)',
+    who: '负责督办的专门委员会、秘书处 / the supervising committee, the secretariat' },
+  progressReport: { zh: '承办单位报告办理进展', en: 'A unit reports its progress', who: '被要求报告的承办单位 / the unit asked for a report' },
 };
 
 const detailOk = { schema: suggestionDetailSchema, zh: '变更后的建议详情（读写一致）', en: 'the suggestion after the change (read-your-writes)' };

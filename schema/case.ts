@@ -96,6 +96,11 @@ export interface Evaluation {
   id: string; unitId: string; round: number; deputyId?: string; attitude?: Rating; result?: Rating;
   reasons?: string; unevaluated: boolean; at: number;
 }
+/** A progress report a key suggestion's supervisor asked a unit for; its deadline is the track `progress:<id>`. */
+export interface ProgressRequest {
+  id: string; unitId: string; requestedBy: { role: string; id: string; committeeId?: string }; note: string;
+  dueDate?: string; dueAt: number; status: 'pending' | 'reported' | 'cancelled'; requestedAt: number; report?: string; reportedAt?: number;
+}
 export interface KeyMark { committeeId: string; decision: string; supervisingLeader?: string; governmentLeader?: string; markedAt: number }
 
 export interface CaseState extends Omit<CaseStart, 'cosignerIds'> {
@@ -115,6 +120,7 @@ export interface CaseState extends Omit<CaseStart, 'cosignerIds'> {
   key?: KeyMark;
   /** 督办意见: the supervising committee's notes on a key suggestion. */
   supervisionNotes: { id: string; committeeId: string; authorId: string; body: string; at: number }[];
+  progressRequests: ProgressRequest[];
   mergedInto?: string;
   mergedCases: { id: string; leadDeputyId: string }[];
   disclosure?: { publish: boolean; reason?: string; note?: string; decidedAt: number };

@@ -111,6 +111,9 @@ export const commandSchemas = {
     note: optText(2000),
   }).refine((d) => d.publish || !!d.reason, { path: ['reason'], message: '不公开时须说明理由 / a reason is required when not publishing' }),
   superviseNote: z.object({ body: text(5000) }),
+  /** The supervising committee (or the secretariat) asks a unit of a key suggestion how far it has got. */
+  requestProgress: z.object({ unitId: id, note: text(2000), dueDate: isoDate.optional() }),
+  progressReport: z.object({ requestId: id.optional(), body: text(20_000) }),
   markKey: z.object({
     committeeId: id,
     decision: text(500),

@@ -25,6 +25,8 @@ export const profileSchema = z.object({
     evaluation: spanSchema, // from the reply
     rehandling: spanSchema, // from the re-handling order
     publication: spanSchema, // from the reply
+    /** A key suggestion's progress report asked for without a date; profiles older than this entry take the default. */
+    progressReport: spanSchema.default('10WD'), // from the request
   }),
   ladder: z.object({
     remindBefore: z.array(spanSchema).max(5),
@@ -50,6 +52,7 @@ export const nationalProfile: Profile = profileSchema.parse({
     evaluation: '15WD',
     rehandling: 'P1M',
     publication: '20WD',
+    progressReport: '10WD',
   },
   ladder: { remindBefore: ['10WD', '3WD'], chaseAfter: 'PT9H', superviseAfter: '5WD', repeatEvery: 'P7D' },
 });
@@ -68,6 +71,7 @@ export const drillProfile: Profile = profileSchema.parse({
     evaluation: 'PT30S',
     rehandling: 'PT40S',
     publication: 'PT60S',
+    progressReport: 'PT40S',
   },
   ladder: { remindBefore: ['PT20S', 'PT10S'], chaseAfter: 'PT1S', superviseAfter: 'PT5S', repeatEvery: 'PT10S' },
 });

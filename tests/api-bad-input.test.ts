@@ -31,7 +31,7 @@ const SENDER: Record<CommandName, AccountName> = {
   editDraft: 'dep1', submit: 'dep1', cosign: 'dep2', withdraw: 'dep1', review: 'sec', assign: 'sec', acknowledge: 'mca',
   requestReturn: 'mca', decideReturn: 'sec', reassign: 'sec', communicate: 'mca', opinion: 'mof', waiveOpinion: 'sec',
   requestExtension: 'mca', decideExtension: 'sec', reply: 'mca', evaluate: 'dep1', decideRehandling: 'sec', escalate: 'sec',
-  disclosure: 'sec', markKey: 'sec', superviseNote: 'cmt',
+  disclosure: 'sec', markKey: 'sec', superviseNote: 'cmt', requestProgress: 'cmt', progressReport: 'mca',
 };
 
 const routeOf = (command: CommandName) => COMMAND_ROUTES.find((r) => r.command === command)!;
@@ -149,6 +149,8 @@ describe('commands', () => {
     disclosure: [[{ publish: false }, 'reason'], [{ publish: 'yes' }, 'publish']],
     markKey: [[{ decision: '重点' }, 'committeeId'], [{ committeeId: 'NOPE', decision: '重点' }, 'committeeId']],
     superviseNote: [[{}, 'body'], [{ body: 7 }, 'body'], [{ body: '意'.repeat(5001) }, 'body']],
+    requestProgress: [[{ note: '请报告' }, 'unitId'], [{ unitId: 'NOPE', note: '请报告' }, 'unitId'], [{ unitId: 'MCA', note: '请报告', dueDate: '2026-02-30' }, 'dueDate'], [{ unitId: 'MCA' }, 'note']],
+    progressReport: [[{}, 'body'], [{ body: '进展', requestId: 9 }, 'requestId'], [{ body: '展'.repeat(20_001) }, 'body']],
   };
 
   test.each(COMMAND_ROUTES.map((r) => [r.command, r.method.toUpperCase(), r.path] as const))('%s (%s …%s): bad bodies are a 422 naming the field, and change nothing', async (command) => {
@@ -267,6 +269,7 @@ describe('property: random bodies never make a 500, and only a 200 changes the c
     reply: { resultClass: 'A', body: '答复', signedBy: '张三' }, evaluate: { attitude: 'satisfied', result: 'satisfied' },
     decideRehandling: { decision: 'close', note: '结' }, escalate: { unitId: 'MCA', measure: 'joint_meeting', note: '升' },
     disclosure: { publish: true }, markKey: { committeeId: 'SAC', decision: '重点' }, superviseNote: { body: '请加快' },
+    requestProgress: { unitId: 'MCA', note: '请报告进展', dueDate: '2027-03-01' }, progressReport: { body: '已完成调研' },
   };
   /** A valid body with one field changed or dropped; the command's keys (any subset) with random values; or any JSON at all. */
   const bodyFor = (command: CommandName) => fc.oneof(

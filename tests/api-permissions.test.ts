@@ -30,6 +30,7 @@ const MAY: Record<CommandName, AccountName[]> = {
   decideRehandling: ['sec'], escalate: ['sec'], disclosure: ['sec'], markKey: ['sec'],
   acknowledge: ['mca', 'mof'], requestReturn: ['mca', 'mof'], opinion: ['mof'], requestExtension: ['mca'], reply: ['mca'],
   communicate: ['sec', 'dep1', 'dep2', 'mca', 'mof'], evaluate: ['dep1'], superviseNote: ['cmt'],
+  requestProgress: ['sec', 'cmt'], progressReport: ['mca', 'mof'],
 };
 const BODY: Record<CommandName, unknown> = {
   editDraft: { title: '关于某事的建议', body: '正文' }, submit: {}, cosign: { agree: true }, withdraw: { reason: '撤回' },
@@ -39,6 +40,7 @@ const BODY: Record<CommandName, unknown> = {
   decideExtension: { requestId: 'x', approve: true }, reply: { resultClass: 'A', body: '答复', signedBy: '张三' },
   evaluate: { attitude: 'satisfied', result: 'satisfied' }, decideRehandling: { decision: 'close', note: '办结' },
   escalate: { unitId: 'MCA', measure: 'joint_meeting', note: '会商' }, disclosure: { publish: true }, markKey: { committeeId: 'EAC', decision: '调整' }, superviseNote: { body: '请加快办理' },
+  requestProgress: { unitId: 'MCA', note: '请报告进展' }, progressReport: { body: '进展' },
 };
 
 describe.each(COMMAND_ROUTES)('$method /suggestions/:id$path ($command)', ({ method, path, command }) => {

@@ -25,7 +25,7 @@ function state(version: number, status: CaseState['status']): CaseState {
     id: 'rm1', congressId: 'npc14', title: '关于加强基层医疗卫生服务能力建设的建议', body: '正文', source: 'session', leadDeputyId: 'd1',
     proposedUnitIds: [], status, step: 'Task_Review', profile: nationalProfile, profileVersion: 1,
     cosigners: [{ deputyId: 'd2', status: 'confirmed' }], assignments: [], communications: [], opinions: [], extensions: [], replies: [],
-    evaluations: [], escalations: [], mergedCases: [], supervisionNotes: [], tracks: [], createdAt: 1_780_000_000_000, updatedAt: 1_780_000_000_000 + version,
+    evaluations: [], escalations: [], mergedCases: [], supervisionNotes: [], progressRequests: [], tracks: [], createdAt: 1_780_000_000_000, updatedAt: 1_780_000_000_000 + version,
     version, eventSeq: version,
   };
 }

@@ -122,12 +122,13 @@ export async function suggestionDetail(db: Db, user: User, id: string) {
   const [row] = await db.select().from(t.suggestions).where(and(eq(t.suggestions.id, id), visibleTo(user)));
   if (!row) throw notFound('建议', 'suggestion');
   const by = <T extends { suggestionId: any }>(table: any) => db.select().from(table).where(eq(table.suggestionId, id)) as Promise<T[]>;
-  const [cosigners, assignments, communications, opinions, extensions, replies, evaluations, key, supervisionNotes, timeline] = await Promise.all([
+  const [cosigners, assignments, communications, opinions, extensions, replies, evaluations, key, supervisionNotes, progressRequests, timeline] = await Promise.all([
     by(t.cosigners), by(t.assignments), db.select().from(t.communications).where(eq(t.communications.suggestionId, id)).orderBy(asc(t.communications.occurredAt)),
     by(t.opinions), by(t.extensionRequests), by(t.replies), by(t.evaluations), by(t.keySupervisions),
     db.select().from(t.supervisionNotes).where(eq(t.supervisionNotes.suggestionId, id)).orderBy(asc(t.supervisionNotes.at)),
+    db.select().from(t.progressRequests).where(eq(t.progressRequests.suggestionId, id)).orderBy(asc(t.progressRequests.requestedAt)),
     db.select().from(t.caseEvents).where(eq(t.caseEvents.suggestionId, id)).orderBy(asc(t.caseEvents.seq)),
   ]);
-  return { ...row, cosigners, assignments, communications, opinions, extensions, replies, evaluations, key: key[0] ?? null, supervisionNotes, timeline };
+  return { ...row, cosigners, assignments, communications, opinions, extensions, replies, evaluations, key: key[0] ?? null, supervisionNotes, progressRequests, timeline };
 }
 

@@ -40,6 +40,8 @@ export const COMMAND_ROUTES: { path: string; method: 'post' | 'put'; command: Co
   { path: '/disclosure', method: 'post', command: 'disclosure' },
   { path: '/key', method: 'post', command: 'markKey' },
   { path: '/supervision-notes', method: 'post', command: 'superviseNote' },
+  { path: '/progress-requests', method: 'post', command: 'requestProgress' },
+  { path: '/progress-reports', method: 'post', command: 'progressReport' },
 ];
 
 export const createSchema = draftSchema.extend({
@@ -55,7 +57,7 @@ async function checkReferences(deps: Deps, congressId: string, name: CommandName
   // Each unit with the field it came in, so the refusal names that field rather than a made-up "units".
   const units: [field: string, id: string][] = name === 'assign'
     ? [['leadUnitId', body.leadUnitId], ...(body.coUnitIds ?? []).map((u: string) => ['coUnitIds', u]), ...(body.separateUnitIds ?? []).map((u: string) => ['separateUnitIds', u])]
-    : name === 'reassign' ? [['unitId', body.unitId]]
+    : name === 'reassign' || name === 'requestProgress' ? [['unitId', body.unitId]]
     : name === 'editDraft' ? (body.proposedUnitIds ?? []).map((u: string) => ['proposedUnitIds', u]) : [];
   await checkUnits(deps, congressId, units.filter(([, u]) => u));
   if (name === 'markKey') {

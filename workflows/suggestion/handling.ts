@@ -1,7 +1,7 @@
 // Assignment, acknowledgement or return, contact, co-handler opinions and extensions (§2, steps 3–7).
 import { STEPS } from '../../schema/steps';
 import type { Actor, CommandArgs } from '../../schema/commands';
-import type { CaseState, UnitRole } from '../../schema/case';
+import type { CaseState, TrackPlan, UnitRole } from '../../schema/case';
 import { require_ } from './refuse';
 import { active, isParticipant, mustBeSecretariat, unitOf } from './roles';
 import { closeTrack, closeTracks, findTrack, openTrack } from './tracks';
@@ -205,17 +205,18 @@ export const handling = {
       require_(reply?.open && now < reply.dueAt, 'late', '已超过答复期限，不能再申请延期', 'the reply deadline has passed; an extension can no longer be requested');
     },
     /** The requested date becomes an instant only through the calendar, so the cap is checked after planning. */
-    extensionTrack(s: CaseState, actor: Actor, a: CommandArgs<'requestExtension'>) {
+    track(s: CaseState, actor: Actor, a: CommandArgs<'requestExtension'>) {
       return { id: `ext:${actor.unitId}:${s.extensions.length + 1}`, kind: 'reply' as const, ladder: 'none' as const, unitId: actor.unitId, dueDate: a.until };
     },
-    afterPlan(s: CaseState, actor: Actor, requestedDueAt: number) {
+    afterPlan(s: CaseState, actor: Actor, _a: CommandArgs<'requestExtension'>, requestedDueAt: number) {
       const reply = findTrack(s, `reply:${actor.unitId}`)!;
       const cap = findTrack(s, `cap:${actor.unitId}`)!;
       require_(requestedDueAt > reply.dueAt, 'invalid_input', '申请的期限应晚于现有期限', 'the requested date must be after the current deadline', 'until');
       require_(requestedDueAt <= cap.dueAt, 'invalid_input', '申请的期限超过了最长办理期限', 'the requested date is past the longest allowed handling time', 'until');
     },
-    apply(tx: Tx, a: CommandArgs<'requestExtension'>, actor: Actor, requestedDueAt: number) {
+    apply(tx: Tx, a: CommandArgs<'requestExtension'>, actor: Actor, plan: TrackPlan) {
       const s = tx.state;
+      const requestedDueAt = plan.dueAt;
       const id = `${s.id}:x${s.extensions.length + 1}`;
       s.extensions.push({ id, unitId: actor.unitId!, reason: a.reason, until: a.until, requestedDueAt, status: 'pending', requestedAt: tx.now });
       tx.event('extension_requested', STEPS.requestExtension, { unitId: actor.unitId, data: { id, until: a.until, reason: a.reason } });

@@ -40,6 +40,10 @@ export function fireAlarm(tx: Tx, track: Track, alarm: Alarm): void {
     const lead = active(tx.state).find((a) => a.role === 'lead');
     if (lead) tx.notify('opinion_overdue', 'unit', lead.unitId, data, key(`lead:${lead.unitId}`));
   }
+  // The committee that asked for a progress report hears when the unit is late with it.
+  if (track.kind === 'progressReport' && tx.state.key && (alarm.kind === 'chase' || alarm.kind === 'supervise')) {
+    tx.notify(`progress_${alarm.kind}`, 'committee', tx.state.key.committeeId, data, key(`committee:${tx.state.key.committeeId}`));
+  }
   const lastRepeat = track.alarms.filter((a) => a.kind === 'repeat').at(-1);
   if (alarm.kind === 'repeat' && lastRepeat === alarm) tx.plans.push(requestFor(track, alarm.at));
 }

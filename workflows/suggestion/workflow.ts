@@ -6,12 +6,13 @@ import {
   log, proxyLocalActivities, setHandler, workflowInfo,
 } from '@temporalio/workflow';
 import { actorSchema, commandSchemas, type Actor, type CommandEnvelope, type CommandName } from '../../schema/commands';
-import { caseWorkflowId, FINAL_STATUSES, type CaseActivities, type CaseInput, type CaseState, type CommandResult, type Reply } from '../../schema/case';
+import { caseWorkflowId, FINAL_STATUSES, type CaseActivities, type CaseInput, type CaseState, type CommandResult, type Reply, type TrackPlan, type TrackRequest } from '../../schema/case';
 import { STEPS } from '../../schema/steps';
 import { refuse } from './refuse';
 import { intake, submit, accept } from './intake';
 import { handling } from './handling';
 import { answer, receiveMergedReplies } from './answer';
+import { progress, settleProgress } from './progress';
 import { fireAlarm } from './timers';
 import { installPlans, nextAlarm, replanOpen } from './tracks';
 import { Tx } from './tx';
@@ -30,9 +31,12 @@ const forCommands = proxyLocalActivities<CaseActivities>({
 
 type Handler = {
   check(s: CaseState, actor: Actor, args: any, now: number): void;
-  apply(tx: Tx, args: any, actor: Actor, extra?: any): void;
+  /** A command whose deadline comes from a date the person gave: planned first, checked, then applied with the plan. */
+  track?(s: CaseState, actor: Actor, args: any): Omit<TrackRequest, 'startAt'>;
+  afterPlan?(s: CaseState, actor: Actor, args: any, dueAt: number, now: number): void;
+  apply(tx: Tx, args: any, actor: Actor, plan?: TrackPlan): void;
 };
-const COMMANDS: Record<CommandName, Handler> = { ...intake, ...handling, ...answer } as Record<CommandName, Handler>;
+const COMMANDS: Record<CommandName, Handler> = { ...intake, ...handling, ...answer, ...progress } as Record<CommandName, Handler>;
 export const COMMAND_NAMES = Object.keys(commandSchemas) as CommandName[];
 
 export const commandUpdates = Object.fromEntries(
@@ -53,7 +57,7 @@ function initialState(input: CaseInput, now: number): CaseState {
     ...rest,
     status: 'draft', step: STEPS.draft, cosigners: cosignerIds.filter((d) => d !== input.leadDeputyId).map((deputyId) => ({ deputyId, status: 'pending' })),
     assignments: [], communications: [], opinions: [], extensions: [], replies: [], evaluations: [], escalations: [],
-    mergedCases: [], supervisionNotes: [], tracks: [], createdAt: createdAt ?? now, updatedAt: now, version: 0, eventSeq: 0,
+    mergedCases: [], supervisionNotes: [], progressRequests: [], tracks: [], createdAt: createdAt ?? now, updatedAt: now, version: 0, eventSeq: 0,
   };
 }
 
@@ -72,6 +76,7 @@ function parse<C extends CommandName>(name: C, env: CommandEnvelope<C>): { actor
 export async function suggestionWorkflow(input: CaseInput | { resume: CaseState }): Promise<CaseState> {
   const state: CaseState = 'resume' in input ? input.resume : initialState(input, Date.now());
   state.supervisionNotes ??= []; // states carried over from before supervision notes existed
+  state.progressRequests ??= []; // ... and from before progress reports
   let tail: Promise<unknown> = Promise.resolve();
   // Handlers run one at a time, so a check made at the start of a handler still holds when it commits.
   const locked = <T>(fn: () => Promise<T>): Promise<T> => {
@@ -85,6 +90,7 @@ export async function suggestionWorkflow(input: CaseInput | { resume: CaseState 
       const requests = tx.plans.splice(0);
       installPlans(state, requests, await acts.planTracks(state.congressId, state.profile, requests), tx.now);
     }
+    settleProgress(state);
     state.version += 1;
     state.updatedAt = tx.now;
     await acts.project({ state, events: tx.events, notices: tx.notices });
@@ -105,11 +111,10 @@ export async function suggestionWorkflow(input: CaseInput | { resume: CaseState 
     // If the change cannot be committed, the case must be exactly as before: nothing half-written.
     const backup = JSON.stringify(state);
     try {
-      if (name === 'requestExtension') {
-        const track = handling.requestExtension.extensionTrack(state, actor, args);
-        const [plan] = await forCommands.planTracks(state.congressId, state.profile, [{ ...track, startAt: tx.now }]);
-        handling.requestExtension.afterPlan(state, actor, plan.dueAt);
-        handler.apply(tx, args, actor, plan.dueAt);
+      if (handler.track) {
+        const [plan] = await forCommands.planTracks(state.congressId, state.profile, [{ ...handler.track(state, actor, args), startAt: tx.now }]);
+        handler.afterPlan?.(state, actor, args, plan.dueAt, tx.now);
+        handler.apply(tx, args, actor, plan);
       } else handler.apply(tx, args, actor);
       await commit(tx, forCommands);
     } catch (err) {
