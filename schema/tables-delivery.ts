@@ -46,7 +46,8 @@ export const deliveries = pgTable('deliveries', {
   recipientType: text('recipient_type').notNull(),
   recipientId: text('recipient_id').notNull(),
   address: text('address'), // e-mail address or webhook URL at the time of delivery
-  // inapp: delivered. email/webhook: pending → sending → sent | failed | not_configured;
+  // inapp: delivered. email/webhook: pending → sending → sent, or → retrying → … → failed;
+  // not_configured (no SMTP), skipped (the user turned e-mail off before it went);
   // digest mode: digest (waiting for its day's digest) → digested.
   status: text('status').notNull(),
   attempts: integer('attempts').notNull().default(0),
@@ -57,6 +58,8 @@ export const deliveries = pgTable('deliveries', {
   messageAt: ts('message_at').notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
   lastAttemptAt: ts('last_attempt_at'),
+  /** After a failed attempt: not before this instant (exponential backoff). */
+  nextAttemptAt: ts('next_attempt_at'),
   sentAt: ts('sent_at'),
   readAt: ts('read_at'),
 }, (t) => [
