@@ -2,6 +2,8 @@
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { TASK_QUEUE } from './schema/case';
 import { createActivities } from './activities';
+import { createBulletinActivities } from './activities/bulletin';
+import { ensureBulletinSchedule } from './activities/bulletin/schedule';
 import { openDatabase, type Db } from './activities/db';
 
 export interface WorkerDeps {
@@ -19,7 +21,7 @@ export function workerOptions(d: WorkerDeps): WorkerOptions {
     connection: d.connection,
     namespace: d.namespace ?? process.env.TEMPORAL_NAMESPACE ?? 'default',
     taskQueue: d.taskQueue ?? TASK_QUEUE,
-    activities: createActivities(d.db),
+    activities: { ...createActivities(d.db), ...createBulletinActivities(d.db) },
     ...(d.workflowBundle ? { workflowBundle: d.workflowBundle } : { workflowsPath: require.resolve('./workflows') }),
     // Open cases wait months on timers, and a cached one costs ~1.7 MB of V8 heap: keep few, so
     // 10,000 open cases fit in 600 MB; an evicted case replays its short history when it wakes.
@@ -36,6 +38,8 @@ async function main(): Promise<void> {
   const database = await openDatabase();
   const connection = await NativeConnection.connect(opts);
   const worker = await createWorker({ connection, db: database.db, namespace: opts.namespace });
+  const { Client, Connection } = await import('@temporalio/client');
+  await ensureBulletinSchedule(new Client({ connection: await Connection.connect(opts), namespace: opts.namespace }));
   await worker.run();
   await database.close();
 }
