@@ -4,6 +4,9 @@ import { TASK_QUEUE } from './schema/case';
 import { createActivities } from './activities';
 import { createBulletinActivities } from './activities/bulletin';
 import { ensureBulletinSchedule } from './activities/bulletin/schedule';
+import { createDeliveryActivities } from './activities/delivery';
+import { ensureDispatcher } from './activities/delivery/dispatcher-client';
+import type { DeliveryConfig } from './activities/delivery/config';
 import { openDatabase, type Db } from './activities/db';
 
 export interface WorkerDeps {
@@ -14,6 +17,8 @@ export interface WorkerDeps {
   /** Tests and benches bundle the workflow code once and hand it to every worker. */
   workflowBundle?: { code: string };
   maxCachedWorkflows?: number;
+  /** SMTP and retry settings of notification delivery; from the environment when left out. */
+  delivery?: DeliveryConfig;
 }
 
 export function workerOptions(d: WorkerDeps): WorkerOptions {
@@ -21,7 +26,7 @@ export function workerOptions(d: WorkerDeps): WorkerOptions {
     connection: d.connection,
     namespace: d.namespace ?? process.env.TEMPORAL_NAMESPACE ?? 'default',
     taskQueue: d.taskQueue ?? TASK_QUEUE,
-    activities: { ...createActivities(d.db), ...createBulletinActivities(d.db) },
+    activities: { ...createActivities(d.db), ...createBulletinActivities(d.db), ...createDeliveryActivities(d.db, d.delivery) },
     ...(d.workflowBundle ? { workflowBundle: d.workflowBundle } : { workflowsPath: require.resolve('./workflows') }),
     // Open cases wait months on timers, and a cached one costs ~1.7 MB of V8 heap: keep few, so
     // 10,000 open cases fit in 600 MB; an evicted case replays its short history when it wakes.
@@ -39,7 +44,9 @@ async function main(): Promise<void> {
   const connection = await NativeConnection.connect(opts);
   const worker = await createWorker({ connection, db: database.db, namespace: opts.namespace });
   const { Client, Connection } = await import('@temporalio/client');
-  await ensureBulletinSchedule(new Client({ connection: await Connection.connect(opts), namespace: opts.namespace }));
+  const client = new Client({ connection: await Connection.connect(opts), namespace: opts.namespace });
+  await ensureBulletinSchedule(client);
+  await ensureDispatcher(client);
   await worker.run();
   await database.close();
 }

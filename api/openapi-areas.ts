@@ -1,5 +1,8 @@
 // Areas that describe their own routes (tags and endpoints) for the OpenAPI document.
 // Each area keeps its list beside its routes; add one line here per area.
 import type { Endpoint, TagDef } from './openapi-kit';
+import * as notifications from './routes/notifications.docs';
 
-export const AREAS: { tags: TagDef[]; endpoints: Endpoint[] }[] = [];
+export const AREAS: { tags: TagDef[]; endpoints: Endpoint[] }[] = [
+  notifications,
+];
