@@ -26,7 +26,8 @@ function refusalOf(err: unknown): Refusal | undefined {
 }
 
 export class CaseClient {
-  constructor(private client: Client, private taskQueue = TASK_QUEUE) {}
+  // The task queue is readable: other workflows the API starts (the bulletin) run on the same workers.
+  constructor(private client: Client, readonly taskQueue = TASK_QUEUE) {}
 
   /** Starts the case, or finds it if this submission was sent before: one suggestion, one case. */
   async start(input: CaseInput): Promise<CommandResult> {

@@ -2,7 +2,9 @@
 // Each area keeps its list beside its routes; add one line here per area.
 import type { Endpoint, TagDef } from './openapi-kit';
 import * as notifications from './routes/notifications.docs';
+import * as bulletins from './routes/bulletins.docs';
 
 export const AREAS: { tags: TagDef[]; endpoints: Endpoint[] }[] = [
   notifications,
+  bulletins,
 ];

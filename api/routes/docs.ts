@@ -3,6 +3,10 @@
 import { Router } from 'express';
 import type { Deps } from '../context';
 import { CSRF_HEADER, openApiDocument, TAGS, type OpenApiDocument } from '../openapi';
+import { AREAS } from '../openapi-areas';
+
+// Areas describe their own tags (api/openapi-areas.ts); the page shows them after the core ones.
+const ALL_TAGS = [...TAGS, ...AREAS.flatMap((a) => a.tags)];
 
 type Schema = Record<string, any>;
 type Operation = Record<string, any>;
@@ -153,14 +157,14 @@ class Renderer {
     const doc = this.doc;
     const ops = Object.entries(doc.paths ?? {}).flatMap(([path, item]) =>
       METHODS.filter((m) => (item as any)[m]).map((m) => ({ path, method: m, op: (item as any)[m] as Operation })));
-    const sections = TAGS.map((tag) => {
+    const sections = ALL_TAGS.map((tag) => {
       const mine = ops.filter((o) => (o.op.tags ?? [])[0] === tag.name);
       if (!mine.length) return '';
       const more = 'more' in tag ? paragraphs(tag.more) : '';
       return `<section id="tag-${tag.name}"><h2>${esc(tag.zh)} <span class="en">${esc(tag.en)}</span></h2>${more}`
         + mine.map((o) => this.operation(o.method, o.path, o.op)).join('') + '</section>';
     }).join('');
-    const toc = TAGS.map((tag) => {
+    const toc = ALL_TAGS.map((tag) => {
       const n = ops.filter((o) => (o.op.tags ?? [])[0] === tag.name).length;
       return n ? `<li><a href="#tag-${tag.name}">${esc(tag.zh)}</a> <span class="muted">${n}</span></li>` : '';
     }).join('');
