@@ -15,6 +15,7 @@ import { publicRoutes } from './routes/public';
 import { boardRoutes } from './routes/boards';
 import { transferRoutes } from './routes/transfer';
 import { docsRoutes } from './routes/docs';
+import { bulletinRoutes } from './routes/bulletins';
 import { notificationRoutes } from './routes/notifications';
 import { deliveryRoutes } from './routes/deliveries';
 
@@ -48,6 +49,7 @@ export function createApp(deps: Deps): Express {
   v1.use(adminRoutes(deps)); // /calendar, /profile, /audit, /tokens
   v1.use('/boards', boardRoutes(deps)); // /overdue, /units
   v1.use(transferRoutes(deps)); // /imports, /exports
+  v1.use('/bulletins', bulletinRoutes(deps)); // monthly progress bulletins
   v1.use(notificationRoutes(deps)); // /notifications…
   v1.use(deliveryRoutes(deps)); // /admin/deliveries, /admin/webhooks
   v1.use((_req, _res, next) => next(new ApiError(404, 'not_found', '接口不存在', 'no such endpoint')));
