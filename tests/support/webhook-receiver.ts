@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 
-export interface Hit { path: string; query: URLSearchParams; headers: Record<string, string>; raw: string; json: any; at: number; status: number }
+export interface Hit { path: string; query: URLSearchParams; headers: Record<string, string>; raw: string; json: any; at: number; status: number; reply: any }
 
 export interface WebhookReceiver {
   base: string;
@@ -58,9 +58,10 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
       try { json = JSON.parse(raw); } catch { json = undefined; }
       const planned = failures.get(url.pathname)?.shift();
       const status = planned?.status ?? 200;
-      rx.hits.push({ path: url.pathname, query: url.searchParams, headers: req.headers as Record<string, string>, raw, json, at: Date.now(), status });
+      const reply = planned?.body ?? rx.answer[url.pathname] ?? { ok: true };
+      rx.hits.push({ path: url.pathname, query: url.searchParams, headers: req.headers as Record<string, string>, raw, json, at: Date.now(), status, reply });
       res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(planned?.body ?? rx.answer[url.pathname] ?? { ok: true }));
+      res.end(JSON.stringify(reply));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
