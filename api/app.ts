@@ -15,6 +15,7 @@ import { publicRoutes } from './routes/public';
 import { boardRoutes } from './routes/boards';
 import { transferRoutes } from './routes/transfer';
 import { docsRoutes } from './routes/docs';
+import { webRoutes } from './routes/web';
 import { bulletinRoutes } from './routes/bulletins';
 import { notificationRoutes } from './routes/notifications';
 import { deliveryRoutes } from './routes/deliveries';
@@ -54,6 +55,7 @@ export function createApp(deps: Deps): Express {
   v1.use(deliveryRoutes(deps)); // /admin/deliveries, /admin/webhooks
   v1.use((_req, _res, next) => next(new ApiError(404, 'not_found', '接口不存在', 'no such endpoint')));
   app.use('/api/v1', v1);
+  app.use(webRoutes()); // the console at /
   app.use(errorHandler(deps.log));
   return app;
 }

@@ -18,6 +18,8 @@ export interface TestSmtp {
   refuseNext(n: number, code: number, message?: string): void;
   /** Called with each complete message before it is answered; it decides the answer (default: accept). */
   decide?: (raw: string, mail: ParsedMail) => Promise<Verdict> | Verdict;
+  /** Called right after a message was answered 250. */
+  afterAccept?: (m: ReceivedMail) => void;
   waitFor(n: number, timeoutMs?: number): Promise<ReceivedMail[]>;
   close(): Promise<void>;
 }
@@ -60,8 +62,10 @@ export async function startSmtp(): Promise<TestSmtp> {
         if (verdict !== 'accept') {
           return callback(Object.assign(new Error(verdict.message), { responseCode: verdict.code }));
         }
-        smtp.received.push({ raw, mail, rcptTo: session.envelope.rcptTo.map((r) => r.address), at: Date.now() });
+        const m = { raw, mail, rcptTo: session.envelope.rcptTo.map((r) => r.address), at: Date.now() };
+        smtp.received.push(m);
         callback();
+        smtp.afterAccept?.(m);
       })().catch((err) => callback(err));
     },
   });

@@ -11,6 +11,8 @@ export interface WebhookReceiver {
   hits: Hit[];
   /** The next n requests to this path get this answer (status, and body). */
   failNext(path: string, n: number, status: number, body?: unknown): void;
+  /** While set, requests wait for it before they are answered; one whose sender died meanwhile is recorded with status 0. */
+  gate?: Promise<void>;
   /** Answer bodies per path (bots answer { errcode: 0 }). */
   answer: Record<string, unknown>;
   waitFor(path: string, n: number, timeoutMs?: number): Promise<Hit[]>;
@@ -51,15 +53,17 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c) => chunks.push(c));
-    req.on('end', () => {
+    req.on('end', async () => {
+      if (rx.gate) await rx.gate;
       const url = new URL(req.url ?? '/', 'http://x');
       const raw = Buffer.concat(chunks).toString('utf8');
       let json: unknown;
       try { json = JSON.parse(raw); } catch { json = undefined; }
       const planned = failures.get(url.pathname)?.shift();
-      const status = planned?.status ?? 200;
+      const status = req.socket.destroyed ? 0 : planned?.status ?? 200;
       const reply = planned?.body ?? rx.answer[url.pathname] ?? { ok: true };
       rx.hits.push({ path: url.pathname, query: url.searchParams, headers: req.headers as Record<string, string>, raw, json, at: Date.now(), status, reply });
+      if (!status) return;
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(reply));
     });
