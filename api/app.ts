@@ -17,6 +17,7 @@ import { transferRoutes } from './routes/transfer';
 import { docsRoutes } from './routes/docs';
 import { webRoutes } from './routes/web';
 import { bulletinRoutes } from './routes/bulletins';
+import { reportRoutes } from './routes/reports';
 import { notificationRoutes } from './routes/notifications';
 import { deliveryRoutes } from './routes/deliveries';
 
@@ -51,6 +52,7 @@ export function createApp(deps: Deps): Express {
   v1.use('/boards', boardRoutes(deps)); // /overdue, /units
   v1.use(transferRoutes(deps)); // /imports, /exports
   v1.use('/bulletins', bulletinRoutes(deps)); // monthly progress bulletins
+  v1.use('/reports', reportRoutes(deps)); // yearly figures, committee supervision reports
   v1.use(notificationRoutes(deps)); // /notifications…
   v1.use(deliveryRoutes(deps)); // /admin/deliveries, /admin/webhooks
   v1.use((_req, _res, next) => next(new ApiError(404, 'not_found', '接口不存在', 'no such endpoint')));

@@ -3,8 +3,10 @@
 import type { Endpoint, TagDef } from './openapi-kit';
 import * as notifications from './routes/notifications.docs';
 import * as bulletins from './routes/bulletins.docs';
+import * as reports from './routes/reports.docs';
 
 export const AREAS: { tags: TagDef[]; endpoints: Endpoint[] }[] = [
   notifications,
   bulletins,
+  reports,
 ];

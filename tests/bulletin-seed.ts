@@ -16,7 +16,7 @@ export async function seedReference(db: Db, opts: { congress?: boolean } = {}): 
     { id: 's1', congressId: CONGRESS, name: '第十四届全国人大四次会议', kind: 'session', startsOn: '2026-03-05' },
     { id: 's2', congressId: CONGRESS, name: '闭会期间', kind: 'inter_session', startsOn: '2026-03-12' },
   ]).onConflictDoNothing();
-  await db.insert(t.handlingUnits).values(Object.entries(UNIT_NAMES).map(([id, nameZh]) => ({ id, congressId: CONGRESS, code: id, nameZh, kind: id === 'NHC' ? 'commission' : 'ministry' })))
+  await db.insert(t.handlingUnits).values(Object.entries(UNIT_NAMES).map(([id, nameZh]) => ({ id, congressId: CONGRESS, code: id, nameZh, kind: id === 'NHC' ? 'state_council_agency' : 'state_council_ministry' })))
     .onConflictDoNothing();
   await db.insert(t.delegations).values([
     { id: 'BJ', congressId: CONGRESS, code: 'BJ', nameZh: '北京市代表团' },
@@ -86,6 +86,8 @@ export async function seedCases(db: Db): Promise<void> {
   await db.insert(t.keySupervisions).values({ suggestionId: 'S4', committeeId: 'SAC', decision: '委员长会议确定', supervisingLeader: '张副委员长', governmentLeader: '李副总理',
     markedAt: at('2026-04-05T03:00:00Z') });
   await db.insert(t.supervisionNotes).values({ id: 'S4:n1', suggestionId: 'S4', committeeId: 'SAC', authorId: 'user:cmt', body: '请加快签收并联系代表', at: at('2026-04-20T02:00:00Z') });
+  await db.insert(t.progressRequests).values({ id: 'S4:p1', suggestionId: 'S4', unitId: 'NHC', committeeId: 'SAC', requestedByRole: 'committee', requestedById: 'user:cmt',
+    note: '请报告签收和联系代表情况', dueAt: endOf('2026-04-25'), status: 'pending', requestedAt: at('2026-04-20T02:00:00Z') });
   const ev = (id: string, sid: string, seq: number, type: string, unitId: string, when: string, data?: Record<string, unknown>) =>
     ({ id, suggestionId: sid, congressId: CONGRESS, seq, type, step: 'Step', actorRole: 'system', actorId: 'system', unitId, at: at(when), data: data ?? null });
   await db.insert(t.caseEvents).values([
