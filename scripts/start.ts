@@ -27,6 +27,8 @@ async function main(): Promise<void> {
   // A drill profile (deadlines in seconds) lets an operator watch reminders and chases fire live.
   const profile = (arg('profile') ?? process.env.HUYING_PROFILE) === 'drill' ? drillProfile : nationalProfile;
   console.log('呼应 Huying 正在启动 / starting…');
+  // A fresh clone has no console build, and an edited web/ needs a new one.
+  await (await import('./build-web.mjs')).ensureWebBuilt();
   const temporal = await connectOrStartTemporal();
   const database = await openDatabase();
   const native = await NativeConnection.connect(temporal.options);
@@ -59,6 +61,7 @@ async function main(): Promise<void> {
   console.log('\n建议状态 / cases by status:');
   for (const r of byStatus) console.log(`  ${STATUS_ZH[r.status as Status] ?? r.status}\t${r.n}`);
   console.log(`\nTemporal: ${temporal.options.address}${temporal.uiUrl ? `   Web UI: ${temporal.uiUrl}` : ''}`);
+  console.log(`控制台 / console: http://127.0.0.1:${port}/   公开答复 / published replies: http://127.0.0.1:${port}/public`);
   console.log(`API: http://127.0.0.1:${port}/api/v1   文档 / reference: http://127.0.0.1:${port}/api/docs`);
   console.log(`演示账号 / demo accounts (密码 / password ${DEMO_PASSWORD}): admin, mishu, daibiao1–3, unit-mca, unit-mof, unit-nhc, unit-moe, unit-ndrc, weiyuanhui`);
   console.log(`数据库 / database: ${database.kind === 'pglite' ? 'PGlite (./data/pglite)' : 'PostgreSQL (DATABASE_URL)'}`);
