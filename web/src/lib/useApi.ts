@@ -7,6 +7,8 @@ export function useApi<T = any>(path: string | null, deps: unknown[] = []) {
   const [error, setError] = useState<ApiFailure | undefined>();
   const [loading, setLoading] = useState(!!path);
   const [tick, setTick] = useState(0);
+  // Another resource: the old one's data must not be drawn with the new page's shape.
+  useEffect(() => { setData(undefined); setError(undefined); }, [path]);
   useEffect(() => {
     if (!path) { setLoading(false); return; }
     let live = true;

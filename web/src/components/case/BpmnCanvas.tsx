@@ -22,7 +22,10 @@ export default function BpmnCanvas({ xml, position, ariaLabel }: { xml: string; 
       const has = (id: string) => !!registry.get(id);
       for (const id of position.completed.filter(has)) canvas.addMarker(id, 'hy-completed');
       for (const id of position.active.filter(has)) canvas.addMarker(id, 'hy-active');
-      for (const timer of position.timers.filter((x) => has(x.elementId))) {
+      // One badge per timer element: the earliest alarm still to fire there.
+      const first = new Map<string, Position['timers'][number]>();
+      for (const x of position.timers) if (has(x.elementId) && (!first.has(x.elementId) || x.dueAt < first.get(x.elementId)!.dueAt)) first.set(x.elementId, x);
+      for (const timer of first.values()) {
         const badge = document.createElement('div');
         const late = new Date(timer.dueAt).getTime() < Date.now();
         badge.className = `hy-due${late ? ' hy-late' : ''}`;

@@ -4,13 +4,22 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { Alert, Space, Spin, Tag, Typography } from 'antd';
 import { ApiFailure, request } from '../../lib/api';
 import { useT } from '../../lib/i18n';
-import { DEADLINE, EVENT, label } from '../../lib/labels';
+import { label } from '../../lib/labels';
+import { useUnits } from '../../lib/directory';
 import { fmtTime } from '../../lib/time';
 import { ErrorAlert } from '../bits';
 
 const BpmnCanvas = lazy(() => import('./BpmnCanvas'));
 
-export interface Position { completed: string[]; active: string[]; timers: { elementId: string; dueAt: string | number; alarm?: string; unitId?: string; kind?: string }[]; conformance?: unknown }
+export interface Position { completed: string[]; active: string[]; timers: { elementId: string; dueAt: string; alarm?: string; unitId?: string | null }[]; conformance?: { ok: boolean } }
+
+// Timer elements are named Timer_<Track>_<Alarm> (schema/steps.ts).
+const TRACK: Record<string, [string, string]> = {
+  Assignment: ['交办', 'Assignment'], ReturnWindow: ['退回申请期', 'Return window'], Reassignment: ['重新交办', 'Reassignment'], FirstContact: ['首次沟通', 'First contact'],
+  Opinion: ['协办意见', 'Co-handler opinion'], Reply: ['答复', 'Reply'], Evaluation: ['评价', 'Evaluation'], Rehandling: ['重新办理答复', 'Re-handling reply'],
+  Publication: ['答复公开', 'Publication'], ProgressReport: ['进展报告', 'Progress report'],
+};
+const ALARM: Record<string, [string, string]> = { remind: ['提醒', 'reminder'], chase: ['催办', 'chase'], supervise: ['督办', 'supervision'], repeat: ['再次催办', 'repeat chase'], expire: ['期限届满', 'window closes'] };
 
 const missing = (e: unknown) => e instanceof ApiFailure && e.status === 404 && /no such endpoint/.test(e.body.en);
 
@@ -19,6 +28,7 @@ export function ProcessDiagram({ id, version, timeline }: { id: string; version:
   const [xml, setXml] = useState<string>();
   const [pos, setPos] = useState<Position>();
   const [error, setError] = useState<ApiFailure | 'missing'>();
+  const units = useUnits();
   useEffect(() => {
     let live = true;
     Promise.all([
@@ -54,10 +64,11 @@ export function ProcessDiagram({ id, version, timeline }: { id: string; version:
       <div style={{ marginTop: 8 }}>
         <Typography.Text strong>{t('当前步骤：', 'Active steps: ')}</Typography.Text>
         {pos.active.length ? pos.active.map((a) => <Tag color="blue" key={a}>{a}</Tag>) : t('无', 'none')}
+        {pos.conformance && !pos.conformance.ok && <Tag color="red">{t('办理路径与流程模型不符', 'Path deviates from the model')}</Tag>}
       </div>
       {timers.length > 0 && <div style={{ marginTop: 8 }}>
         <Typography.Text strong>{t('待到期的期限：', 'Pending deadlines: ')}</Typography.Text>
-        <ul style={{ margin: '4px 0' }}>{timers.map((x, i) => <li key={i}>{fmtTime(x.dueAt)} · {x.kind ? label(t, DEADLINE, x.kind) : x.elementId}{x.alarm ? ` · ${label(t, EVENT, x.alarm)}` : ''}{x.unitId ? ` · ${x.unitId}` : ''}</li>)}</ul>
+        <ul style={{ margin: '4px 0' }}>{timers.map((x, i) => <li key={i}>{fmtTime(x.dueAt)} · {label(t, TRACK, x.elementId.split('_')[1])}{x.alarm ? ` · ${label(t, ALARM, x.alarm)}` : ''}{x.unitId ? ` · ${units.find((u) => u.id === x.unitId)?.nameZh ?? x.unitId}` : ''}</li>)}</ul>
       </div>}
     </div>
   );
