@@ -11,10 +11,17 @@ import type { ModelNode, ProcessModel } from './model';
 import { recordableSteps } from './steps';
 
 export const UNIT_SCOPE = 'SubProcess_Unit';
+/** Silent moves allowed between two recorded steps, and the routes tried per step before giving up on it. */
+const MAX_SILENT = 24;
+const MAX_ROUTES = 6;
 
 export interface TraceEvent { step: string; unitId?: string | null }
 /** What the read model knows about the case; unknown facts leave both branches open. */
-export interface CaseFacts { motion?: boolean; merged?: boolean; mode?: string; roles?: Record<string, string> }
+export interface CaseFacts {
+  motion?: boolean; merged?: boolean; mode?: string; roles?: Record<string, string>;
+  /** Every unit ever given a part; a step of any other unit cannot conform. */
+  units?: string[];
+}
 export interface Deviation { index: number; step: string; unitId?: string; reason: string; expected: string[] }
 export interface Replay {
   ok: boolean;
@@ -28,7 +35,12 @@ export interface Replay {
 }
 
 interface Act { node: string; w: boolean; child?: Inst }
-interface Inst { scope: string | null; key?: string; tokens: Record<string, number>; acts: Act[]; evs: Inst[]; started?: boolean; taken?: Record<string, 1> }
+interface Inst {
+  scope: string | null; key?: string; tokens: Record<string, number>; acts: Act[]; evs: Inst[]; started?: boolean;
+  /** Messages thrown in this scope that start its event sub-processes (the units of an assignment). */
+  armed?: string[];
+  taken?: Record<string, 1>;
+}
 type Path = ['a' | 'e', number][];
 
 interface Compiled {
@@ -40,6 +52,8 @@ interface Compiled {
   autoComplete: Set<string>;
   evsubs: Map<string | null, ModelNode[]>;
   inUnit: Set<string>;
+  /** Messages the process sends itself: event sub-processes they start wait for the throw. */
+  internal: Set<string>;
 }
 
 const compiledCache = new WeakMap<ProcessModel, Compiled>();
@@ -106,7 +120,8 @@ function compile(m: ProcessModel): Compiled {
     }
   }
   const scopes = new Map([...m.nodes.keys()].map((id) => [id, ancestors(id)]));
-  const c = { m, scopes, observable, reach, autoComplete, evsubs, inUnit };
+  const internal = new Set([...m.nodes.values()].filter((n) => n.type === 'intermediateThrowEvent' && n.event === 'message').map((n) => n.ref!));
+  const c = { m, scopes, observable, reach, autoComplete, evsubs, inUnit, internal };
   compiledCache.set(m, c);
   return c;
 }
@@ -121,7 +136,7 @@ function canon(i: Inst): string {
   const toks = Object.keys(i.tokens).sort().map((k) => `${k}*${i.tokens[k]}`).join(',');
   const acts = i.acts.map((a) => `${a.node}${a.w ? '!' : ''}${a.child ? `{${canon(a.child)}}` : ''}`).sort().join(',');
   const evs = i.evs.map(canon).sort().join(',');
-  return `${i.scope ?? ''}#${i.key ?? ''}[${toks}|${acts}|${evs}]${i.started ? 's' : ''}`;
+  return `${i.scope ?? ''}#${i.key ?? ''}[${toks}|${acts}|${evs}]${i.started ? 's' : ''}${i.armed ? i.armed.join('+') : ''}`;
 }
 
 function resolve(root: Inst, path: Path): Inst {
@@ -245,6 +260,7 @@ class Game {
             takeToken(inst, flow);
             this.leave(inst, t);
             if (t.event === 'signal') this.signal(root, t.ref);
+            if (t.event === 'message' && !(inst.armed ??= []).includes(t.ref!)) inst.armed.push(t.ref!);
             if (t.event === 'escalation') this.escalate(root, path, t.ref);
           } else if (t.type === 'endEvent') {
             takeToken(inst, flow);
@@ -333,8 +349,11 @@ class Game {
       for (const e of this.c.evsubs.get(inst.scope) ?? []) {
         const s = e.children.map((x) => this.node(x)).find((x) => x.type === 'startEvent')!;
         if (this.c.observable.has(s.id) || s.event === 'signal' || !this.c.scopes.get(goal)!.includes(e.id)) continue;
+        if (s.event === 'message' && this.c.internal.has(s.ref!) && !inst.armed?.includes(s.ref!)) continue;
         const key = e.id === UNIT_SCOPE && goalInUnit ? unit : undefined;
-        if (e.id === UNIT_SCOPE && key && inst.evs.some((x) => x.key === key)) continue;
+        if (e.id === UNIT_SCOPE && key && (inst.evs.some((x) => x.key === key) || (this.facts.units && !this.facts.units.includes(key)))) continue;
+        // A step that names no unit belongs to a running unit; only the first (a merged case's replies) may start one.
+        if (e.id === UNIT_SCOPE && !key && inst.evs.some((x) => x.scope === UNIT_SCOPE)) continue;
         out.push(this.applied(root, path, (i) => {
           if (s.interrupting) {
             i.tokens = {};
@@ -534,11 +553,13 @@ class Game {
 
   /** States right after `step`, nearest first: breadth-first over the silent moves that lead towards it. */
   *successors(root: Inst, step: string, unit: string | undefined, budget: { left: number }): Generator<Inst> {
+    if (!this.c.m.nodes.has(step)) return;
     let frontier = [root];
     const seen = new Set([canon(root)]);
     const yielded = new Set<string>();
-    for (let depth = 0; depth <= 40 && frontier.length && budget.left > 0; depth++) {
+    for (let depth = 0; depth <= MAX_SILENT && frontier.length && budget.left > 0; depth++) {
       for (const s of frontier) {
+        budget.left--;
         for (const r of this.fire(s, step, unit)) {
           const k = canon(r);
           if (!yielded.has(k)) {
@@ -576,9 +597,12 @@ function activeOf(g: Game, root: Inst): string[] {
 /** Observable steps that could come next from any of these states (for the deviation's explanation). */
 function expectedFrom(g: Game, states: Inst[]): string[] {
   const out = new Set<string>();
+  // Only an explanation: bounded in time so that a deviant case still answers quickly.
+  const until = Date.now() + 300;
   for (const step of g.c.observable) {
-    for (const s of states.slice(0, 2)) {
-      const it = g.successors(s, step, undefined, { left: 60 });
+    if (Date.now() > until) break;
+    for (const s of states.slice(0, 1)) {
+      const it = g.successors(s, step, undefined, { left: 25 });
       if (!it.next().done) {
         out.add(step);
         break;
@@ -604,9 +628,10 @@ export function replay(model: ProcessModel, trace: TraceEvent[], facts: CaseFact
     const k = `${i}:${canon(state)}`;
     if (failed.has(k)) return false;
     const e = trace[i];
+    let routes = 0;
     for (const next of g.successors(state, e.step, e.unitId ?? undefined, budget)) {
       if (go(i + 1, next)) return true;
-      if (budget.left <= 0) break;
+      if (budget.left <= 0 || ++routes >= MAX_ROUTES) break;
     }
     if (i > deepest.index || (i === deepest.index && deepest.states.length < 3)) deepest = { index: i, states: i > deepest.index ? [state] : [...deepest.states, state] };
     failed.add(k);

@@ -153,7 +153,9 @@ alarm('Timer_Assignment_Chase', 'Task_Assign', assign.Chase, 1, 'bottom', 'Event
 f('Event_AssignChased', 'End_AssignChased');
 chain('Start_Handling', 'Gateway_Entry');
 f('Gateway_Entry', 'Gateway_AssignJoin', { name: '交办', condition: '${!merged}' });
-f('Gateway_Entry', 'Gateway_Waiting', { name: '已并案', condition: '${merged}', via: [[14.4, 2.7], [20.9, 2.7]] });
+n('Event_MergedReplies', 'throw', '转来主建议各单位的答复', [17.8, 2.7], { ...H, def: { type: 'message', ref: 'Message_UnitAssigned' } });
+f('Gateway_Entry', 'Event_MergedReplies', { name: '已并案', condition: '${merged}', via: [[14.4, 2.7]] });
+f('Event_MergedReplies', 'Gateway_Waiting', { via: [[20.9, 2.7]] });
 chain('Gateway_AssignJoin', 'Task_Assign', 'Gateway_Mode');
 f('Gateway_Mode', 'Event_AssignSingle', { name: '独办', condition: "${mode == 'single'}" });
 f('Gateway_Mode', 'Event_AssignLeadCo', { name: '主办+协办', condition: "${mode == 'lead_co'}", via: [[17.8, 4.5]] });

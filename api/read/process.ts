@@ -33,7 +33,7 @@ export async function caseTrace(db: Db, id: string): Promise<{ trace: TraceEvent
   const roles = Object.fromEntries(units.filter((u) => !reassigned.has(u.unitId)).map((u) => [u.unitId, u.role]));
   return {
     trace: events.map((e) => ({ step: e.step, unitId: e.unitId })),
-    facts: row ? { motion: row.source === 'motion', merged: !!row.mergedInto, mode: row.assignMode ?? undefined, roles } : {},
+    facts: row ? { motion: row.source === 'motion', merged: !!row.mergedInto, mode: row.assignMode ?? undefined, roles, units: units.map((u) => u.unitId) } : {},
   };
 }
 
