@@ -16,6 +16,7 @@ import { loadReference } from './demo/reference';
 import { driveAll, seedReference } from './demo/drive';
 import { DEMO_PASSWORD, demoAccounts, seedAccounts } from './demo/accounts';
 import { createApp } from '../api/app';
+import { ensureBulletinSchedule, issueBulletins } from '../activities/bulletin/schedule';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
   const running = worker.run();
   const client = new Client({ connection: await Connection.connect(temporal.options), namespace: temporal.options.namespace });
   const cases = new CaseClient(client);
+  await ensureBulletinSchedule(client);
 
   const [{ n }] = await database.db.select({ n: count() }).from(suggestions);
   if (Number(n) === 0 && process.env.HUYING_DEMO !== 'off') {
@@ -51,6 +53,12 @@ async function main(): Promise<void> {
     console.log(`\n演示案件已就绪 / demo cases ready in ${((Date.now() - t0) / 1000).toFixed(1)} s${failed.length ? `; ${failed.length} failed, e.g. ${failed[0].id}: ${failed[0].error}` : ''}`);
   }
 
+  // This month's bulletin over whatever the database holds, so the first start shows one.
+  const bulletins = await issueBulletins(client, { trigger: 'start' }).catch((err) => {
+    console.warn(`月度通报生成失败 / bulletin failed: ${String(err?.message ?? err)}`);
+    return [];
+  });
+
   const port = Number(process.env.PORT ?? 3000);
   const log = { info: console.log, warn: console.warn, error: (o: object, m?: string) => console.error(m ?? '', o) };
   const server = createApp({ db: database.db, cases, temporal: client, log, secureCookies: process.env.HUYING_SECURE_COOKIES === 'true' })
@@ -64,6 +72,9 @@ async function main(): Promise<void> {
   console.log(`控制台 / console: http://127.0.0.1:${port}/   公开答复 / published replies: http://127.0.0.1:${port}/public`);
   console.log(`API: http://127.0.0.1:${port}/api/v1   文档 / reference: http://127.0.0.1:${port}/api/docs`);
   console.log(`演示账号 / demo accounts (密码 / password ${DEMO_PASSWORD}): admin, mishu, daibiao1–3, unit-mca, unit-mof, unit-nhc, unit-moe, unit-ndrc, weiyuanhui`);
+  for (const b of bulletins) {
+    console.log(`月度通报 / monthly bulletin ${b.month}: http://127.0.0.1:${port}/api/v1/bulletins/${b.id}/html （以 mishu 登录后打开 / sign in as mishu first；${b.items} 件，逾期 ${b.overdue} 项）`);
+  }
   console.log(`数据库 / database: ${database.kind === 'pglite' ? 'PGlite (./data/pglite)' : 'PostgreSQL (DATABASE_URL)'}`);
   console.log('按 Ctrl+C 停止 / press Ctrl+C to stop.');
 

@@ -2,7 +2,7 @@
 // when a worker starts, or brought up to date if it exists, so starting twice changes nothing.
 import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client, type ScheduleOptions } from '@temporalio/client';
 import { TASK_QUEUE } from '../../schema/case';
-import { BULLETIN_SCHEDULE_ID, type BulletinRequest } from './types';
+import { BULLETIN_SCHEDULE_ID, type BulletinRef, type BulletinRequest } from './types';
 
 export function bulletinScheduleOptions(taskQueue = TASK_QUEUE, scheduleId = BULLETIN_SCHEDULE_ID) {
   const args: [BulletinRequest] = [{ trigger: 'schedule' }];
@@ -27,4 +27,11 @@ export async function ensureBulletinSchedule(client: Client, taskQueue = TASK_QU
     await client.schedule.getHandle(scheduleId).update((prev) => ({ ...prev, spec: opts.spec, action: opts.action, policies: { ...prev.policies, ...opts.policies } }));
     return false;
   }
+}
+
+/** Runs the bulletin workflow now (every congress unless one is named) and waits for its result. */
+export async function issueBulletins(client: Client, req: BulletinRequest, taskQueue = TASK_QUEUE): Promise<BulletinRef[]> {
+  return client.workflow.execute('bulletinWorkflow', {
+    taskQueue, args: [req], workflowId: `bulletin-${req.trigger ?? 'api'}-${Date.now()}`,
+  }) as Promise<BulletinRef[]>;
 }

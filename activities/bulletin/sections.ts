@@ -31,15 +31,17 @@ export function sections(v: BulletinView): Section[] {
   const out: Section[] = [];
   const unitName = new Map(Object.entries(v.unitNames));
   if (f.overall) out.push({ sheet: '总体', title: '一、总体情况', headers: ['范围', ...GROUP_HEADERS], rows: [[f.overall.name, ...groupCells(f.overall)]], colours: [f.overall.colour] });
-  if (f.units.length) {
+  // Units with nothing assigned only lengthen the printed table; the JSON keeps them.
+  const units = f.units.filter((u) => u.assigned > 0).sort((x, y) => (x.rank ?? Infinity) - (y.rank ?? Infinity) || x.code.localeCompare(y.code));
+  if (units.length) {
     out.push({
       sheet: '承办单位', title: '二、各承办单位办理情况',
       headers: ['单位', '承办件数', '主办/分办', '已签收', '已联系代表', '已答复', '协办意见（已提/应提）', '逾期', '其中督办', '临近期限', '延期申请', '延期同意',
         '平均答复天数', '答复率%', '联系率%', '满意', '基本满意', '不满意', '满意率%', '状态', '排名', '答复较上月', '逾期较上月', '满意率较上月'],
-      rows: f.units.map((u) => [u.unit, u.assigned, u.toReply, u.acknowledged, u.contacted, u.replied, `${u.opinionsGiven}/${u.opinionsDue}`, u.overdue, u.supervised,
+      rows: units.map((u) => [u.unit, u.assigned, u.toReply, u.acknowledged, u.contacted, u.replied, `${u.opinionsGiven}/${u.opinionsDue}`, u.overdue, u.supervised,
         u.atRisk, u.extensionsRequested, u.extensionsApproved, u.avgDaysToReply, u.replyRate, u.contactRate, ...satisfied(u.satisfaction), COLOUR_ZH[u.colour], u.rank,
         ...changeCells(u.change)]),
-      colours: f.units.map((u) => u.colour),
+      colours: units.map((u) => u.colour),
     });
   }
   if (v.scope === 'all' || v.scope === 'unit') {
