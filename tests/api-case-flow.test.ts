@@ -80,4 +80,16 @@ test('the supervising committee follows its key suggestion and adds supervision 
   expect((await as.mca.get(`/api/v1/suggestions/${id}`)).body.supervisionNotes).toHaveLength(1);
   expect((await as.cmt2.post(`/api/v1/suggestions/${id}/supervision-notes`, { body: '越权' })).status).toBe(404);
   expect((await as.mca.post(`/api/v1/suggestions/${id}/supervision-notes`, { body: '越权' })).status).toBe(403);
+
+  // It asks the unit for a progress report by a date; the unit reports; each sees it at once.
+  const asked = await as.cmt.post(`/api/v1/suggestions/${id}/progress-requests`, { unitId: 'MCA', note: '请报告调研进展', dueDate: new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10) });
+  expect(asked.status).toBe(200);
+  expect(asked.body.progressRequests).toEqual([expect.objectContaining({ unitId: 'MCA', status: 'pending', committeeId: 'SAC' })]);
+  expect((await as.mca.get(`/api/v1/suggestions/${id}`)).body.progressRequests[0].status).toBe('pending');
+  expect((await as.mof.post(`/api/v1/suggestions/${id}/progress-reports`, { body: '越权' })).status).toBe(404);
+  const reported = await as.mca.post(`/api/v1/suggestions/${id}/progress-reports`, { body: '已完成专题调研' });
+  expect(reported.status).toBe(200);
+  expect((await as.cmt.get(`/api/v1/suggestions/${id}`)).body.progressRequests[0]).toMatchObject({ status: 'reported', report: '已完成专题调研' });
+  const again = await as.mca.post(`/api/v1/suggestions/${id}/progress-reports`, { body: '再报一次' });
+  expect(again.status).toBe(409);
 });

@@ -12,7 +12,7 @@ const DIR = path.resolve(__dirname, 'histories');
 const files = fs.readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();
 
 test('there are recorded histories covering commands, timers, merging and withdrawal', () => {
-  expect(files).toEqual(expect.arrayContaining(['full-lifecycle.json', 'overdue-extension-rehandling.json', 'merge-primary.json', 'merge-twin.json', 'withdrawn.json']));
+  expect(files).toEqual(expect.arrayContaining(['full-lifecycle.json', 'overdue-extension-rehandling.json', 'merge-primary.json', 'merge-twin.json', 'withdrawn.json', 'key-progress.json']));
 });
 
 test.each(files)('replays %s', async (file) => {

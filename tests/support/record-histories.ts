@@ -13,9 +13,13 @@ async function main(): Promise<void> {
   await globalSetup();
   const h = await harness('record');
   const c = h.cases;
+  // An earlier file is what proves that cases started by older code still replay: never overwrite it.
   const save = async (name: string, id: string) => {
+    const file = path.join(OUT, `${name}.json`);
+    if (fs.existsSync(file)) return console.log(`kept ${name}.json`);
     const history = await h.env.client.workflow.getHandle(`suggestion-${id}`).fetchHistory();
-    fs.writeFileSync(path.join(OUT, `${name}.json`), historyToJSON(history));
+    fs.writeFileSync(file, historyToJSON(history));
+    console.log(`recorded ${name}.json`);
   };
   try {
     const full = caseInput({ cosignerIds: ['d2'] });
@@ -75,6 +79,21 @@ async function main(): Promise<void> {
     await c.command(gone.id, 'withdraw', deputy('d1'), { reason: '问题已解决' });
     await h.env.client.workflow.getHandle(`suggestion-${gone.id}`).result();
     await save('withdrawn', gone.id);
+
+    const key = caseInput({ submitNow: true });
+    await c.start(key);
+    await c.command(key.id, 'review', SECRETARIAT, { decision: 'accept' });
+    await c.command(key.id, 'assign', SECRETARIAT, { mode: 'lead_co', leadUnitId: 'MCA', coUnitIds: ['MOF'] });
+    await c.command(key.id, 'markKey', SECRETARIAT, { committeeId: 'SAC', decision: '主任会议确定' });
+    const committee = { role: 'committee' as const, id: 'u-sac', committeeId: 'SAC' };
+    const by = new Date((await h.env.currentTimeMs()) + 30 * DAY).toISOString().slice(0, 10);
+    await c.command(key.id, 'requestProgress', committee, { unitId: 'MCA', note: '请报告进展', dueDate: by });
+    await c.command(key.id, 'requestProgress', SECRETARIAT, { unitId: 'MOF', note: '请报告进展' });
+    await h.env.sleep(33 * DAY);
+    await c.command(key.id, 'progressReport', unit('MCA'), { body: '已完成调研' });
+    await c.command(key.id, 'superviseNote', committee, { body: '请加快' });
+    await h.env.sleep(10 * DAY);
+    await save('key-progress', key.id);
   } finally {
     await h.teardown();
   }
