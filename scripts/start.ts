@@ -16,6 +16,8 @@ import { loadReference } from './demo/reference';
 import { driveAll, seedReference } from './demo/drive';
 import { DEMO_PASSWORD, demoAccounts, seedAccounts } from './demo/accounts';
 import { createApp } from '../api/app';
+import { ensureDispatcher } from '../activities/delivery/dispatcher-client';
+import { deliveryConfigFromEnv } from '../activities/delivery/config';
 import { ensureBulletinSchedule, issueBulletins } from '../activities/bulletin/schedule';
 
 const arg = (name: string) => {
@@ -38,6 +40,7 @@ async function main(): Promise<void> {
   const client = new Client({ connection: await Connection.connect(temporal.options), namespace: temporal.options.namespace });
   const cases = new CaseClient(client);
   await ensureBulletinSchedule(client);
+  await ensureDispatcher(client); // notifications: in-app, e-mail, webhooks
 
   const [{ n }] = await database.db.select({ n: count() }).from(suggestions);
   if (Number(n) === 0 && process.env.HUYING_DEMO !== 'off') {
@@ -76,6 +79,8 @@ async function main(): Promise<void> {
     console.log(`月度通报 / monthly bulletin ${b.month}: http://127.0.0.1:${port}/api/v1/bulletins/${b.id}/html （以 mishu 登录后打开 / sign in as mishu first；${b.items} 件，逾期 ${b.overdue} 项）`);
   }
   console.log(`数据库 / database: ${database.kind === 'pglite' ? 'PGlite (./data/pglite)' : 'PostgreSQL (DATABASE_URL)'}`);
+  const smtp = deliveryConfigFromEnv().smtpUrl;
+  console.log(`邮件 / e-mail: ${smtp ? `SMTP ${new URL(smtp).host}` : '未配置，站内通知照常；设置 HUYING_SMTP_URL 与 HUYING_MAIL_FROM 后发送邮件 / not configured; in-app works, set HUYING_SMTP_URL and HUYING_MAIL_FROM to send e-mail'}`);
   console.log('按 Ctrl+C 停止 / press Ctrl+C to stop.');
 
   const stop = async () => {
