@@ -51,6 +51,13 @@ export async function driveCase(cases: CaseClient, c: DemoCase, profile: Profile
   for (const u of [...replying, ...c.coUnitIds]) await cases.command(id, 'acknowledge', unit(u), {});
   if (c.target === 'acknowledged') return;
   for (const u of replying) await cases.command(id, 'communicate', unit(u), { phase: 'before', channel: c.contact.channel, summary: c.contact.summary });
+  if (c.key) {
+    // The supervising committee follows its key item: a note, and a progress report it asks for and gets.
+    const committee: Actor = { role: 'committee', id: `user:${c.key.committeeId}`, committeeId: c.key.committeeId };
+    await cases.command(id, 'superviseNote', committee, { body: '请主办单位主要负责同志牵头办理，按期报送办理进展' });
+    await cases.command(id, 'requestProgress', committee, { unitId: replying[0], note: '请报告专题调研和政策起草的进展' });
+    if (reached(c, 'replied')) await cases.command(id, 'progressReport', unit(replying[0]), { body: '已完成专题调研，相关政策文件已进入征求意见阶段' });
+  }
   if (c.target === 'contacted') return;
   for (const u of c.coUnitIds) await cases.command(id, 'opinion', unit(u), { body: c.opinionBody });
   for (const u of replying) await cases.command(id, 'reply', unit(u), { resultClass: c.resultClass, ...c.reply });
