@@ -15,6 +15,7 @@ import { publicRoutes } from './routes/public';
 import { boardRoutes } from './routes/boards';
 import { transferRoutes } from './routes/transfer';
 import { docsRoutes } from './routes/docs';
+import { writeFence } from './read/cache';
 import { webRoutes } from './routes/web';
 import { bulletinRoutes } from './routes/bulletins';
 import { reportRoutes } from './routes/reports';
@@ -42,6 +43,7 @@ export function createApp(deps: Deps): Express {
   v1.use(express.json({ limit: '1mb' }));
   v1.use(cookieParser());
   v1.use(authenticate(deps));
+  v1.use(writeFence(deps.db)); // a write drops cached list answers before it answers (api/read/cache.ts)
   v1.use('/auth', authRoutes(deps));
   v1.use('/public', publicRoutes(deps)); // published replies, no sign-in
   v1.use(requireAuth);

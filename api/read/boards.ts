@@ -42,8 +42,8 @@ function lateDeadline(r: AssignmentFacts, kind: string): Late | undefined {
   return undefined;
 }
 
-export async function overdueBoard(db: Db, congressId: string, q: OverdueQuery) {
-  const asOf = q.asOf ? new Date(q.asOf) : new Date();
+/** Who is late on which deadline, counted to no particular instant: a row per late deadline of a unit. */
+export async function overdueRows(db: Db, congressId: string, unitId?: string) {
   const ce = t.caseEvents;
   const track = sql<string | null>`${ce.data}->>'track'`;
   // One row per deadline of a unit that was chased, with the highest rung it reached; the assignment's
@@ -56,21 +56,41 @@ export async function overdueBoard(db: Db, congressId: string, q: OverdueQuery) 
     repliedAt: a.repliedAt, replyDueAt: a.replyDueAt,
   }).from(a).innerJoin(s, eq(s.id, a.suggestionId)).leftJoin(t.handlingUnits, eq(t.handlingUnits.id, a.unitId))
     .leftJoin(ce, and(eq(ce.suggestionId, a.suggestionId), eq(ce.unitId, a.unitId), inArray(ce.type, ESCALATIONS)))
-    .where(and(eq(s.congressId, congressId), gt(a.overdueLevel, 0), ne(a.status, 'returned'), q.unitId ? eq(a.unitId, q.unitId) : undefined))
+    .where(and(eq(s.congressId, congressId), gt(a.overdueLevel, 0), ne(a.status, 'returned'), unitId ? eq(a.unitId, unitId) : undefined))
     .groupBy(a.suggestionId, a.unitId, s.id, t.handlingUnits.id, track);
-  const items = rows.flatMap((r) => {
+  return rows.flatMap((r) => {
     // Without its chase events (a read model filled by other means) the earliest unmet deadline is the late one.
     const late = r.track ? [lateDeadline(r, r.track.split(':')[0])].filter(isLate)
       : TRACK_KINDS.map((k) => lateDeadline(r, k)).filter(isLate).filter((x) => x.dueAt).sort(byDue).slice(0, 1);
     const level = r.level ?? r.assignmentLevel;
     return late.map(({ deadline, dueAt }) => ({
       unitId: r.unitId, unit: r.unit ?? r.unitId, role: r.role, suggestionId: r.suggestionId, number: r.number, title: r.title, isKey: r.isKey,
-      deadline, dueAt, daysOverdue: dueAt ? Math.max(0, Math.floor((asOf.getTime() - dueAt.getTime()) / DAY)) : 0,
-      level, levelName: level >= 2 ? 'supervised' : 'chased',
+      deadline, dueAt, level, levelName: level >= 2 ? 'supervised' : 'chased',
     }));
   });
+}
+export type OverdueRow = Awaited<ReturnType<typeof overdueRows>>[number];
+
+const daysLate = (dueAt: Date | null, asOf: Date) => (dueAt ? Math.max(0, Math.floor((asOf.getTime() - dueAt.getTime()) / DAY)) : 0);
+
+/** The red list as of an instant: days overdue counted to it, the longest overdue first. */
+export function rankOverdue(rows: OverdueRow[], asOf: Date, limit: number) {
+  const items = rows.map(({ level, levelName, ...r }) => ({ ...r, daysOverdue: daysLate(r.dueAt, asOf), level, levelName }));
   items.sort((x, y) => y.daysOverdue - x.daysOverdue || y.level - x.level || x.unitId.localeCompare(y.unitId) || String(x.number).localeCompare(String(y.number)));
-  return { asOf, total: items.length, items: items.slice(0, q.limit) };
+  return { asOf, total: items.length, items: items.slice(0, limit) };
+}
+
+/** The first instant after asOf at which some row's days overdue (and so the ranking) changes. */
+export function nextRankChange(rows: OverdueRow[], asOf: Date): number {
+  let next = Infinity;
+  for (const r of rows) {
+    if (r.dueAt) next = Math.min(next, r.dueAt.getTime() + (daysLate(r.dueAt, asOf) + 1) * DAY);
+  }
+  return next;
+}
+
+export async function overdueBoard(db: Db, congressId: string, q: OverdueQuery) {
+  return rankOverdue(await overdueRows(db, congressId, q.unitId), q.asOf ? new Date(q.asOf) : new Date(), q.limit);
 }
 
 const n = (cond: ReturnType<typeof sql>) => sql<number>`(count(*) filter (where ${cond}))::int`;

@@ -1,5 +1,6 @@
 // Lists, counts and the detail page of suggestions, from the read model, within the caller's scope.
-import { and, asc, count, eq, gt, gte, ilike, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, getTableColumns, gt, gte, ilike, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import * as t from '../../schema/tables';
 import type { Db } from '../../activities/db';
@@ -92,7 +93,13 @@ const LIST_COLUMNS = {
   updatedAt: t.suggestions.updatedAt, version: t.suggestions.version,
 };
 
-export async function listSuggestions(db: Db, user: User, q: ListQuery) {
+/** How many items the filter holds, whatever the page: the same for every page of one list. */
+export async function countSuggestions(db: Db, user: User, q: ListQuery): Promise<number> {
+  const [{ total }] = await db.select({ total: count() }).from(t.suggestions).where(listFilter(user, q));
+  return Number(total);
+}
+
+export async function listSuggestions(db: Db, user: User, q: ListQuery, total = (lq: ListQuery) => countSuggestions(db, user, lq)) {
   const { col, dir } = SORTS[q.sort];
   const where = [listFilter(user, q)];
   if (q.cursor) {
@@ -106,29 +113,81 @@ export async function listSuggestions(db: Db, user: User, q: ListQuery) {
   // "nulls last" only where a column can be null: on updated_at it would stop the index serving the order.
   const nullable = !col.notNull;
   const order = dir === 'asc' ? sql`${col} asc${sql.raw(nullable ? ' nulls last' : '')}` : sql`${col} desc${sql.raw(nullable ? ' nulls last' : '')}`;
-  const [rows, [{ total }]] = await Promise.all([
+  const [rows, n] = await Promise.all([
     db.select(LIST_COLUMNS).from(t.suggestions).where(and(...where)).orderBy(order, asc(t.suggestions.id)).limit(q.limit + 1),
-    db.select({ total: count() }).from(t.suggestions).where(listFilter(user, q)),
+    total(q),
   ]);
   const items = rows.slice(0, q.limit);
   const last = items.at(-1) as Record<string, unknown> | undefined;
   const key = (Object.entries(LIST_COLUMNS).find(([, c]) => c === col) ?? ['updatedAt'])[0];
   const lastValue = last?.[key];
   const nextCursor = rows.length > q.limit && last ? encode([lastValue instanceof Date ? lastValue.toISOString() : (lastValue ?? null), last.id]) : null;
-  return { items, total: Number(total), nextCursor };
+  return { items, total: n, nextCursor };
+}
+
+/**
+ * A column as JSON, exactly as the driver's value would serialize: instants as ISO text in UTC with
+ * milliseconds (the driver's Date drops the microseconds too), everything else as it is stored.
+ */
+function jsonValue(col: PgColumn): SQL {
+  return col.columnType === 'PgTimestamp' ? sql`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` : sql`${col}`;
+}
+/** A table's columns under their property names, in their declared order, for row_to_json. */
+const jsonFields = (table: PgTable) =>
+  sql.join(Object.entries(getTableColumns(table)).map(([key, col]) => sql`${jsonValue(col)} as ${sql.identifier(key)}`), sql`, `);
+/** The case's rows of a child table as a compact JSON array (json_agg would add spaces). */
+function jsonRows(table: PgTable & { suggestionId: PgColumn }, orderBy?: string): SQL {
+  const order = orderBy ? sql` order by ${sql.identifier('c')}.${sql.identifier(orderBy)}` : sql``;
+  return sql`coalesce((select array_to_json(array_agg(c${order})) from (select ${jsonFields(table)} from ${table} where ${table.suggestionId} = ${t.suggestions.id}) c), '[]')`;
+}
+const DETAIL_FIELDS = sql.join([
+  jsonFields(t.suggestions),
+  sql`${jsonRows(t.cosigners)} as "cosigners"`,
+  sql`${jsonRows(t.assignments)} as "assignments"`,
+  // ISO instants in UTC sort as text the way they sort as time.
+  sql`${jsonRows(t.communications, 'occurredAt')} as "communications"`,
+  sql`${jsonRows(t.opinions)} as "opinions"`,
+  sql`${jsonRows(t.extensionRequests)} as "extensions"`,
+  sql`${jsonRows(t.replies)} as "replies"`,
+  sql`${jsonRows(t.evaluations)} as "evaluations"`,
+  sql`(select row_to_json(c) from (select ${jsonFields(t.keySupervisions)} from ${t.keySupervisions} where ${t.keySupervisions.suggestionId} = ${t.suggestions.id}) c) as "key"`,
+  sql`${jsonRows(t.supervisionNotes, 'at')} as "supervisionNotes"`,
+  sql`${jsonRows(t.progressRequests, 'requestedAt')} as "progressRequests"`,
+  sql`${jsonRows(t.caseEvents, 'seq')} as "timeline"`,
+], sql`, `);
+
+/**
+ * The detail page (the case with all its parts and its timeline) as JSON text, built by PostgreSQL
+ * in one prepared statement: one round trip instead of eleven, and no objects to build and
+ * serialize again in the API.
+ */
+export async function suggestionDetailJson(db: Db, user: User, id: string): Promise<string> {
+  const [row] = await detailQuery(db, user.role).execute({
+    id, congressId: user.congressId, deputyId: user.deputyId ?? '-', unitId: user.unitId ?? '-', committeeId: user.committeeId ?? '-',
+  });
+  if (!row) throw notFound('建议', 'suggestion');
+  return row.doc;
+}
+
+// Building this statement costs more than running it: it is built once per database and role, with
+// the asker's scope as parameters.
+const detailQueries = new WeakMap<Db, Map<string, ReturnType<typeof buildDetailQuery>>>();
+function detailQuery(db: Db, role: User['role']) {
+  let byRole = detailQueries.get(db);
+  if (!byRole) detailQueries.set(db, byRole = new Map());
+  let q = byRole.get(role);
+  if (!q) byRole.set(role, q = buildDetailQuery(db, role));
+  return q;
+}
+function buildDetailQuery(db: Db, role: User['role']) {
+  const p = (name: string) => sql.placeholder(name) as unknown as string;
+  const asker: User = { id: '', username: '', displayName: '', role, congressId: p('congressId'), deputyId: p('deputyId'), unitId: p('unitId'), committeeId: p('committeeId') };
+  return db.select({ doc: sql<string>`(select row_to_json(d)::text from (select ${DETAIL_FIELDS}) d)` })
+    .from(t.suggestions).where(and(eq(t.suggestions.id, sql.placeholder('id')), visibleTo(asker)))
+    .prepare(`suggestion_detail_${role}`);
 }
 
 export async function suggestionDetail(db: Db, user: User, id: string) {
-  const [row] = await db.select().from(t.suggestions).where(and(eq(t.suggestions.id, id), visibleTo(user)));
-  if (!row) throw notFound('建议', 'suggestion');
-  const by = <T extends { suggestionId: any }>(table: any) => db.select().from(table).where(eq(table.suggestionId, id)) as Promise<T[]>;
-  const [cosigners, assignments, communications, opinions, extensions, replies, evaluations, key, supervisionNotes, progressRequests, timeline] = await Promise.all([
-    by(t.cosigners), by(t.assignments), db.select().from(t.communications).where(eq(t.communications.suggestionId, id)).orderBy(asc(t.communications.occurredAt)),
-    by(t.opinions), by(t.extensionRequests), by(t.replies), by(t.evaluations), by(t.keySupervisions),
-    db.select().from(t.supervisionNotes).where(eq(t.supervisionNotes.suggestionId, id)).orderBy(asc(t.supervisionNotes.at)),
-    db.select().from(t.progressRequests).where(eq(t.progressRequests.suggestionId, id)).orderBy(asc(t.progressRequests.requestedAt)),
-    db.select().from(t.caseEvents).where(eq(t.caseEvents.suggestionId, id)).orderBy(asc(t.caseEvents.seq)),
-  ]);
-  return { ...row, cosigners, assignments, communications, opinions, extensions, replies, evaluations, key: key[0] ?? null, supervisionNotes, progressRequests, timeline };
+  return JSON.parse(await suggestionDetailJson(db, user, id));
 }
 

@@ -4,19 +4,41 @@ import { z } from 'zod';
 import type { Deps } from '../context';
 import { requireRole } from '../auth';
 import { parse } from '../read/input';
-import { overdueBoard, overdueQuery, unitBoard } from '../read/boards';
+import { nextRankChange, overdueQuery, overdueRows, rankOverdue, unitBoard } from '../read/boards';
+import { readCache, sendBody } from '../read/cache';
 
 const noQuery = z.object({}).strict();
 
 export function boardRoutes(deps: Deps): Router {
   const r = Router();
+  const cache = readCache(deps.db);
   r.use(requireRole('secretariat', 'admin'));
   r.get('/overdue', async (req, res) => {
-    res.json(await overdueBoard(deps.db, req.auth!.user.congressId, parse(overdueQuery, req.query)));
+    const q = parse(overdueQuery, req.query);
+    const congressId = req.auth!.user.congressId;
+    const key = `${congressId}|${q.unitId ?? ''}|${q.limit}`;
+    const rows = () => cache.get(`overdue-rows|${congressId}|${q.unitId ?? ''}`, cache.all, async () => {
+      const value = await overdueRows(deps.db, congressId, q.unitId);
+      return { value, size: 300 * value.length };
+    });
+    if (q.asOf) {
+      const asOf = new Date(q.asOf);
+      return sendBody(res, await cache.bytes(`overdue|${key}|${q.asOf}`, cache.all, async () => ({ value: rankOverdue(await rows(), asOf, q.limit) })));
+    }
+    // Counted to now: the ranking holds until some row's days overdue next change, and only asOf
+    // itself moves before then, so it is put in front of the cached rest for each request.
+    const body = await cache.bytes(`overdue|${key}|now`, cache.all, async () => {
+      const all = await rows();
+      const asOf = new Date();
+      const { asOf: _, ...rest } = rankOverdue(all, asOf, q.limit);
+      return { value: rest, until: nextRankChange(all, asOf) };
+    });
+    sendBody(res, body, Buffer.concat([Buffer.from(`{"asOf":${JSON.stringify(new Date())},`), body.buf.subarray(1)]));
   });
   r.get('/units', async (req, res) => {
     parse(noQuery, req.query);
-    res.json(await unitBoard(deps.db, req.auth!.user.congressId));
+    const congressId = req.auth!.user.congressId;
+    sendBody(res, await cache.bytes(`units|${congressId}`, cache.all, async () => ({ value: await unitBoard(deps.db, congressId) })));
   });
   return r;
 }

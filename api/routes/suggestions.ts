@@ -13,7 +13,8 @@ import { actorOf, type Deps } from '../context';
 import { requireRole } from '../auth';
 import { visibleTo } from '../scope';
 import { latestProfile } from '../read/profile';
-import { listQuerySchema, listSuggestions, suggestionDetail } from '../read/suggestions';
+import { countSuggestions, listQuerySchema, listSuggestions, suggestionDetail, type ListQuery } from '../read/suggestions';
+import { canonical, readCache, scopeKey, sendBody } from '../read/cache';
 import { CommandRefused } from '../case-client';
 
 /** URL segment → workflow command; the one table the API, its docs and its tests read. */
@@ -51,6 +52,8 @@ export const createSchema = draftSchema.extend({
 }).strict();
 
 const SUGGESTION_ID = /^[A-Za-z0-9_-]{1,64}$/;
+/** "Due within N days" moves with the clock: its answers are at most this old. */
+export const DUE_WINDOW_STALE_MS = 1_000;
 
 /** Directory facts the workflow cannot check: the units, deputies and committees named must exist. */
 async function checkReferences(deps: Deps, congressId: string, name: CommandName, body: any): Promise<void> {
@@ -103,17 +106,28 @@ async function checkDeputies(deps: Deps, congressId: string, ids: string[]): Pro
 export function suggestionRoutes(deps: Deps): Router {
   const r = Router();
   const { db } = deps;
+  const cache = readCache(db);
 
   r.get('/', async (req, res) => {
     const q = listQuerySchema.safeParse(req.query);
     if (!q.success) throw fromZod(q.error);
-    res.json(await listSuggestions(db, req.auth!.user, q.data));
+    const user = req.auth!.user;
+    const scope = scopeKey(user);
+    const until = () => (q.data.dueWithinDays === undefined ? undefined : Date.now() + DUE_WINDOW_STALE_MS);
+    // Every page of one filter shares its count.
+    const total = (lq: ListQuery) => {
+      const { cursor: _c, limit: _l, sort: _s, ...filter } = lq;
+      return cache.get(`count|${scope}|${canonical(filter)}`, cache.all, async () => ({ value: await countSuggestions(db, user, lq), size: 64, until: until() }));
+    };
+    sendBody(res, await cache.bytes(`list|${scope}|${canonical(q.data)}`, cache.all, async () => ({ value: await listSuggestions(db, user, q.data, total), until: until() })));
   });
 
   r.get('/:id', async (req, res) => {
     // Like the commands: an id that cannot exist is not looked up (a NUL in it would make the query fail with a 500).
     if (!SUGGESTION_ID.test(req.params.id)) throw notFound('建议', 'suggestion');
-    res.json(await suggestionDetail(db, req.auth!.user, req.params.id));
+    const user = req.auth!.user;
+    const id = req.params.id;
+    sendBody(res, await cache.bytes(`detail|${scopeKey(user)}|${id}`, cache.one(id), async () => ({ value: await suggestionDetail(db, user, id) })));
   });
 
   r.post('/', requireRole('deputy'), async (req, res) => {
@@ -136,6 +150,7 @@ export function suggestionRoutes(deps: Deps): Router {
     const { submit, ...draft } = body.data;
     const result = await deps.cases.start({ ...draft, id, congressId: user.congressId, leadDeputyId: deputy.id, delegationId: deputy.delegationId ?? undefined,
       profile, profileVersion: version, submitNow: submit });
+    cache.changed([id]);
     await audit(db, req, { action: 'suggestion.create', target: id, outcome: 'ok', after: { status: result.status } });
     res.status(201).json(await suggestionDetail(db, user, id));
   });
@@ -169,6 +184,8 @@ export function suggestionRoutes(deps: Deps): Router {
         }
         throw err;
       }
+      // The case's answers go before this one is read, so neither this caller nor anyone after reads the old state.
+      cache.changed([id]);
       const after = await suggestionDetail(db, user, id).catch(() => undefined);
       await audit(db, req, { action: `suggestion.${route.command}`, target: id, outcome: 'ok', before, after: after && { status: after.status, version: after.version }, detail: input });
       // A unit that returned its part no longer sees the item; it gets the outcome, not the detail.
