@@ -18,7 +18,9 @@ const MAX_ROUTES = 6;
 export interface TraceEvent { step: string; unitId?: string | null }
 /** What the read model knows about the case; unknown facts leave both branches open. */
 export interface CaseFacts {
-  motion?: boolean; merged?: boolean; mode?: string; roles?: Record<string, string>;
+  motion?: boolean; merged?: boolean; mode?: string; closure?: string; roles?: Record<string, string>;
+  /** Units whose return was approved. */
+  returned?: string[];
   /** Every unit ever given a part; a step of any other unit cannot conform. */
   units?: string[];
 }
@@ -40,6 +42,8 @@ interface Inst {
   /** Messages thrown in this scope that start its event sub-processes (the units of an assignment). */
   armed?: string[];
   taken?: Record<string, 1>;
+  /** An escalation that left this (drained) instance uncaught. */
+  escaped?: string;
 }
 type Path = ['a' | 'e', number][];
 
@@ -157,6 +161,9 @@ function addToken(i: Inst, flow: string, n = 1): void {
   i.tokens[flow] = (i.tokens[flow] ?? 0) + n;
   if (taken) taken[flow] = 1;
 }
+function mark(flow: string): void {
+  if (taken) taken[flow] = 1;
+}
 function takeToken(i: Inst, flow: string): void {
   if (--i.tokens[flow] <= 0) delete i.tokens[flow];
 }
@@ -173,22 +180,32 @@ class Game {
 
   /** A flow's condition against the case facts; what the facts do not settle stays possible. */
   allowed(flow: string, inst: Inst): boolean {
-    const cond = this.c.m.flows.get(flow)!.condition?.trim();
+    return this.holds(this.c.m.flows.get(flow)!.condition, inst);
+  }
+
+  holds(condition: string | undefined, inst: Inst): boolean {
+    const cond = condition?.trim();
     if (!cond) return true;
-    const body = cond.replace(/^\$\{/, '').replace(/\}$/, '').trim();
     const f = this.facts;
-    const value = (name: string): unknown => (name === 'role' ? (inst.key ? f.roles?.[inst.key] : undefined) : (f as Record<string, unknown>)[name]);
-    let m = body.match(/^(!?)([A-Za-z]+)$/);
-    if (m) {
-      const v = value(m[2]);
-      return v === undefined ? true : m[1] ? !v : !!v;
-    }
-    m = body.match(/^([A-Za-z]+)\s*(==|!=)\s*'([^']*)'$/);
-    if (m) {
-      const v = value(m[1]);
-      return v === undefined ? true : m[2] === '==' ? v === m[3] : v !== m[3];
-    }
-    return true;
+    const value = (name: string): unknown => {
+      if (name === 'role') return inst.key ? f.roles?.[inst.key] : undefined;
+      if (name === 'returned') return inst.key && f.returned ? f.returned.includes(inst.key) : undefined;
+      return (f as Record<string, unknown>)[name];
+    };
+    return cond.replace(/^\$\{/, '').replace(/\}$/, '').split('&&').every((atom) => {
+      const body = atom.trim();
+      let m = body.match(/^(!?)([A-Za-z]+)$/);
+      if (m) {
+        const v = value(m[2]);
+        return v === undefined ? true : m[1] ? !v : !!v;
+      }
+      m = body.match(/^([A-Za-z]+)\s*(==|!=)\s*'([^']*)'$/);
+      if (m) {
+        const v = value(m[1]);
+        return v === undefined || v === null ? true : m[2] === '==' ? v === m[3] : v !== m[3];
+      }
+      return true;
+    });
   }
 
   startInst(scope: string, key?: string): Inst {
@@ -217,9 +234,6 @@ class Game {
     if (n.event === 'escalation') this.escalate(root, path, n.ref);
   }
 
-  /** Escalations no boundary in the current state caught (a drained instance hands them to its parent). */
-  escaped: string[] = [];
-
   escalate(root: Inst, path: Path, ref?: string): void {
     for (let d = path.length - 1; d >= 0; d--) {
       const [k, idx] = path[d];
@@ -232,7 +246,8 @@ class Game {
       this.leave(parent, b);
       return;
     }
-    this.escaped.push(ref ?? '');
+    // Uncaught here: a drained instance hands it to its parent.
+    root.escaped = ref ?? '';
   }
 
   signal(root: Inst, ref?: string): void {
@@ -407,17 +422,18 @@ class Game {
       } else if (t.type === 'eventBasedGateway') {
         for (const o of t.outgoing) {
           const ev = this.target(o);
-          if (!this.c.observable.has(ev.id) && relevant(ev.id)) apply((i) => (takeToken(i, flow), this.leave(i, ev)));
+          if (!this.c.observable.has(ev.id) && relevant(ev.id) && this.holds(ev.condition, inst)) apply((i) => (takeToken(i, flow), mark(o), this.leave(i, ev)));
         }
-      } else if (t.type === 'intermediateCatchEvent' && !this.c.observable.has(t.id)) {
+      } else if (t.type === 'intermediateCatchEvent' && !this.c.observable.has(t.id) && this.holds(t.condition, inst)) {
         apply((i) => (takeToken(i, flow), this.leave(i, t)));
       }
     }
     inst.acts.forEach((act, a) => {
       const n = this.node(act.node);
       if (!act.child && (act.w || !this.c.observable.has(n.id)) && relevant(n.id)) apply((i) => (i.acts.splice(a, 1), this.leave(i, n)));
+      // An unrecorded message on a recorded task cannot be told from the task's own end: it only interrupts work not yet done.
       for (const b of n.boundaries.map((x) => this.node(x))) {
-        if (this.c.observable.has(b.id) || b.event === 'timer' || b.event === 'escalation' || !relevant(b.id)) continue;
+        if (act.w || this.c.observable.has(b.id) || b.event === 'timer' || b.event === 'escalation' || !relevant(b.id)) continue;
         apply((i) => {
           if (b.interrupting) i.acts.splice(a, 1);
           this.leave(i, b);
@@ -435,27 +451,29 @@ class Game {
     const hit = this.drains.get(key);
     if (hit) return hit;
     const outcomes = new Map<string, string[]>();
-    const start = { ...clone(inst), taken: {} };
+    const start: Inst = { ...clone(inst), taken: {}, escaped: undefined };
     let frontier: Inst[] = [start];
     const seen = new Set([key]);
     let work = 4000;
     while (frontier.length && work > 0) {
       const next: Inst[] = [];
       for (const s of frontier) {
-        this.escaped = [];
         const moves = this.localMoves(s, [], s, () => true);
         s.acts.forEach((act, a) => act.child && moves.push(...this.drainMoves(s, [['a', a]])));
         s.evs.forEach((_, e) => moves.push(...this.drainMoves(s, [['e', e]])));
-        const escaped = this.escaped;
         for (const r of moves) {
           work--;
-          if (!alive(r) && !outcomes.has('empty')) outcomes.set('empty', Object.keys(r.taken ?? {}));
+          const flows = Object.keys(r.taken ?? {});
+          if (r.escaped !== undefined) {
+            if (!outcomes.has(`esc:${r.escaped}`)) outcomes.set(`esc:${r.escaped}`, flows);
+            continue;
+          }
+          if (!alive(r) && !outcomes.has('empty')) outcomes.set('empty', flows);
           const k = canon(r);
           if (!seen.has(k)) {
             seen.add(k);
             next.push(r);
           }
-          for (const ref of escaped) if (!outcomes.has(`esc:${ref}`)) outcomes.set(`esc:${ref}`, Object.keys(r.taken ?? {}));
         }
       }
       frontier = next;
@@ -467,10 +485,7 @@ class Game {
 
   /** The instance at `path` finishing as a whole, in each way it can. */
   drainMoves(root: Inst, path: Path): Inst[] {
-    const target = resolve(root, path);
-    const saved = this.escaped;
-    const outcomes = this.drainOutcomes(target);
-    this.escaped = saved;
+    const outcomes = this.drainOutcomes(resolve(root, path));
     const [k, idx] = path.at(-1)!;
     const parentPath = path.slice(0, -1);
     return outcomes.map(({ outcome: o, flows }) => this.applied(root, parentPath, (parent, r) => {
@@ -543,7 +558,8 @@ class Game {
           for (const flow of Object.keys(inst.tokens)) {
             const g = this.target(flow);
             if (g.type !== 'eventBasedGateway' || !g.outgoing.some((o) => this.c.m.flows.get(o)!.target === n.id)) continue;
-            apply(path, (i) => (takeToken(i, flow), this.leave(i, n)));
+            const via = g.outgoing.find((o) => this.c.m.flows.get(o)!.target === n.id)!;
+            apply(path, (i) => (takeToken(i, flow), mark(via), this.leave(i, n)));
           }
         }
       }

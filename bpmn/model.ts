@@ -26,6 +26,8 @@ export interface ModelNode {
   ref?: string;
   /** Timer expressions, e.g. `${profile.deadlines.reply}`. */
   timer?: string;
+  /** A conditional event's condition. */
+  condition?: string;
   attachedTo?: string;
   interrupting?: boolean;
   /** Sub-processes: started by an event inside their parent rather than by a sequence flow. */
@@ -90,6 +92,7 @@ export async function parseModel(xml: string, profile: Profile = nationalProfile
         event: def ? EVENT_KINDS[def.$type] ?? 'none' : 'none',
         ref: def?.messageRef?.id ?? def?.signalRef?.id ?? def?.escalationRef?.escalationCode ?? def?.escalationRef?.id,
         timer: def?.$type === 'bpmn:TimerEventDefinition' ? [def.timeDuration?.body, def.timeCycle?.body, def.timeDate?.body].filter(Boolean).join(' ') : undefined,
+        condition: def?.$type === 'bpmn:ConditionalEventDefinition' ? def.condition?.body : undefined,
         attachedTo: el.attachedToRef?.id,
         interrupting: t === 'BoundaryEvent' ? el.cancelActivity !== false : t === 'StartEvent' ? el.isInterrupting !== false : undefined,
         eventSubProcess: t === 'SubProcess' ? !!el.triggeredByEvent : undefined,

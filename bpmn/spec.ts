@@ -4,8 +4,8 @@
 //
 // Timer convention: a timer's expression names the policy-profile entries it is computed from,
 // as `${profile.<path>}` (schema/profile.ts); bpmn/model.ts refuses a path the profile lacks.
-// Conditions `${motion}`, `${merged}`, `${mode == '…'}` and `${role == '…'}` are case facts the
-// conformance check evaluates when it knows them; other conditions document the decision.
+// Conditions over `motion`, `merged`, `mode`, `closure` and, per unit, `role` and `returned` are case
+// facts the conformance check evaluates when it knows them (`&&` of `name`, `!name`, `name == '…'`).
 
 export type Kind =
   | 'start' | 'end' | 'userTask' | 'receiveTask' | 'xor' | 'and' | 'or' | 'eventGateway'
@@ -119,7 +119,7 @@ f('Gateway_Cosign', 'Task_ConfirmCosign', { name: '是' });
 f('Task_ConfirmCosign', 'Gateway_ReviewJoin', { via: [[7.5, 1.3]] });
 f('Gateway_Cosign', 'Gateway_ReviewJoin', { name: '否', via: [[7.5, 0]] });
 chain('Gateway_ReviewJoin', 'Task_Review', 'Gateway_Review');
-f('Gateway_Review', 'Gateway_Accepted', { name: '受理' });
+f('Gateway_Review', 'Gateway_Accepted', { name: '受理', condition: '${!merged}' });
 f('Gateway_Review', 'Task_Revise', { name: '退回修改' });
 f('Task_Revise', 'Gateway_DraftJoin', { via: [[9.7, 0.65], [2, 0.65]] });
 f('Gateway_Review', 'End_Rejected', { name: '不予受理', via: [[9.7, 4.6]] });
@@ -142,7 +142,7 @@ n('Event_AssignSeparate', 'throw', '交各分办单位', [18.9, 5.5], { ...H, de
 n('Gateway_ModeJoin', 'xor', undefined, [19.9, 3.5], H);
 n('Gateway_Waiting', 'eventGateway', undefined, [20.9, 3.5], H);
 n('Event_Reassign', 'catch', '追加或重新交办', [21.9, 4.6], { ...H, def: { type: 'message', ref: 'Message_Reassign' } });
-n('Event_AllSettled', 'catch', '各单位答复均已评价或评价期满', [21.9, 3.5], { ...H, def: { type: 'conditional', condition: '${allSettled}' } });
+n('Event_AllSettled', 'catch', '各单位答复均已评价或评价期满', [21.9, 3.5], { ...H, def: { type: 'conditional', condition: "${closure != 'secretariat' && closure != 'escalated'}" } });
 n('End_Handling', 'end', undefined, [22.8, 3.5], H);
 n('End_AssignReminded', 'end', '已提醒', [16.1, 5.9], H);
 n('Event_AssignChased', 'throw', '催办', [16.9, 5.9], { ...H, def: { type: 'escalation', ref: 'Escalation_Chase' } });
@@ -203,8 +203,8 @@ f('Event_ReturnAfterSign', 'Gateway_ReturnJoin', { via: [[30.1, 12.4]] });
 chain('Gateway_ReturnJoin', 'Task_RequestReturn');
 f('Task_RequestReturn', 'Task_DecideReturn', { via: [[32.5, 12.9]] });
 chain('Task_DecideReturn', 'Gateway_ReturnDecision');
-f('Gateway_ReturnDecision', 'End_ReturnRefused', { name: '不同意' });
-f('Gateway_ReturnDecision', 'Task_AwaitReassignment', { name: '同意' });
+f('Gateway_ReturnDecision', 'End_ReturnRefused', { name: '不同意', condition: '${!returned}' });
+f('Gateway_ReturnDecision', 'Task_AwaitReassignment', { name: '同意', condition: '${returned}' });
 chain('Task_AwaitReassignment', 'End_Returned');
 n('End_ReassignReminded', 'end', '已提醒', [33.2, 11.4 + 0.4], U);
 n('Event_ReassignChased', 'throw', '催办', [34.1, 11.8], { ...U, def: { type: 'escalation', ref: 'Escalation_Chase' } });
@@ -307,8 +307,8 @@ f('Gateway_EvaluationResult', 'End_UnitDone', { name: '满意、基本满意或�
 f('Gateway_EvaluationResult', 'Gateway_DecideJoin', { name: '不满意' });
 chain('Gateway_DecideJoin', 'Task_DecideRehandling', 'Gateway_Rehandling');
 f('Gateway_Rehandling', 'Gateway_ReplyJoin', { name: '重新办理', via: [[39.2, 6.6], [29.3, 6.6]] });
-f('Gateway_Rehandling', 'End_CloseExplained', { name: '说明后办结', via: [[39.2, 4.6]] });
-f('Gateway_Rehandling', 'Task_Escalate', { name: '再次不满意：升级', via: [[39.2, 2.4]] });
+f('Gateway_Rehandling', 'End_CloseExplained', { name: '说明后办结', condition: "${closure == 'secretariat'}", via: [[39.2, 4.6]] });
+f('Gateway_Rehandling', 'Task_Escalate', { name: '再次不满意：升级', condition: "${closure == 'escalated'}", via: [[39.2, 2.4]] });
 chain('Task_Escalate', 'End_Escalated');
 
 n('Event_ClosedBySecretariat', 'boundary', '办结', undefined,

@@ -23,17 +23,20 @@ export interface CaseProcess {
 
 /** The recorded path of a case and the facts its gateways depend on, from the read model. */
 export async function caseTrace(db: Db, id: string): Promise<{ trace: TraceEvent[]; facts: CaseFacts }> {
-  const [row] = await db.select({ source: t.suggestions.source, mergedInto: t.suggestions.mergedInto, assignMode: t.suggestions.assignMode })
+  const [row] = await db.select({ source: t.suggestions.source, mergedInto: t.suggestions.mergedInto, assignMode: t.suggestions.assignMode, closure: t.suggestions.closure })
     .from(t.suggestions).where(eq(t.suggestions.id, id));
   const events = await db.select({ step: t.caseEvents.step, unitId: t.caseEvents.unitId, type: t.caseEvents.type })
     .from(t.caseEvents).where(eq(t.caseEvents.suggestionId, id)).orderBy(asc(t.caseEvents.seq));
-  const units = await db.select({ unitId: t.assignments.unitId, role: t.assignments.role }).from(t.assignments).where(eq(t.assignments.suggestionId, id));
+  const units = await db.select({ unitId: t.assignments.unitId, role: t.assignments.role, status: t.assignments.status }).from(t.assignments).where(eq(t.assignments.suggestionId, id));
+  // A merged suggestion's units are the primary's, so it has none of its own to bound them.
   // A unit reassigned in a new role played the old one first: its role is a fact only when it never changed.
   const reassigned = new Set(events.filter((e) => e.type === 'reassigned' && e.unitId).map((e) => e.unitId!));
   const roles = Object.fromEntries(units.filter((u) => !reassigned.has(u.unitId)).map((u) => [u.unitId, u.role]));
   return {
     trace: events.map((e) => ({ step: e.step, unitId: e.unitId })),
-    facts: row ? { motion: row.source === 'motion', merged: !!row.mergedInto, mode: row.assignMode ?? undefined, roles, units: units.map((u) => u.unitId) } : {},
+    facts: row ? {
+      motion: row.source === 'motion', merged: !!row.mergedInto, mode: row.assignMode ?? undefined, closure: row.closure ?? undefined, roles,
+      returned: units.filter((u) => u.status === 'returned').map((u) => u.unitId), units: row.mergedInto ? undefined : units.map((u) => u.unitId) } : {},
   };
 }
 
