@@ -19,7 +19,8 @@ const PublicReplies = lazy(() => import('./pages/PublicReplies'));
 const PublicReply = lazy(() => import('./pages/PublicReply'));
 
 // Secondary texts darker than AntD's defaults, so they keep a 4.5:1 contrast (WCAG AA).
-const THEME = { token: { colorPrimary: '#b71c1c', borderRadius: 4, colorTextSecondary: 'rgba(0,0,0,0.65)', colorTextDescription: 'rgba(0,0,0,0.65)', colorTextTertiary: 'rgba(0,0,0,0.6)', colorTextPlaceholder: 'rgba(0,0,0,0.55)' } };
+const THEME = { token: { colorPrimary: '#b71c1c', borderRadius: 4, colorTextSecondary: 'rgba(0,0,0,0.65)', colorTextDescription: 'rgba(0,0,0,0.65)', colorTextTertiary: 'rgba(0,0,0,0.6)', colorTextPlaceholder: 'rgba(0,0,0,0.55)',
+  colorLink: '#0050b3', colorError: '#cf1322', colorSuccess: '#389e0d', colorWarning: '#ad6800', colorInfo: '#0050b3' } };
 
 const Loading = () => {
   const t = useT();

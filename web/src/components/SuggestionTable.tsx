@@ -70,10 +70,13 @@ export function SuggestionTable({ filters, extraColumns = [], selectable, toolba
         <Typography.Text type="secondary" aria-live="polite">{t(`共 ${total} 件`, `${total} in all`)}</Typography.Text>
       </div>
       <ErrorAlert error={error} />
-      <Table<Summary> rowKey="id" size="middle" columns={columns} dataSource={rows} loading={loading} pagination={false} scroll={{ x: 640 }}
+      {/* With row selection, AntD's own horizontal scroll adds a hidden measuring row holding focusable checkboxes. */}
+      <div style={{ overflowX: 'auto' }}>
+      <Table<Summary> rowKey="id" size="middle" columns={columns} dataSource={rows} loading={loading} pagination={false} scroll={selectable ? undefined : { x: 640 }}
         rowSelection={selectable ? { selectedRowKeys: selectable.selected, onChange: selectable.onChange, columnTitle: undefined,
           getCheckboxProps: (r) => ({ 'aria-label': t(`选择 ${r.title}`, `Select ${r.title}`) } as any) } : undefined}
         locale={{ emptyText: t('暂无数据', 'Nothing here') }} />
+      </div>
       {cursor && <Button style={{ marginTop: 12 }} onClick={() => load(cursor)} loading={loading}>{t('加载更多', 'Load more')}</Button>}
     </section>
   );

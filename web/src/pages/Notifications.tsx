@@ -46,7 +46,7 @@ export default function Notifications() {
         options={[{ value: 'all', label: t('全部', 'All') }, { value: 'unread', label: t(`未读 ${data?.unread ?? ''}`, `Unread ${data?.unread ?? ''}`) }]} />
       <List loading={loading} bordered style={{ background: '#fff', marginBottom: 16 }} dataSource={data?.items ?? []} locale={{ emptyText: t('没有通知', 'No notifications') }}
         renderItem={(n: any) => <List.Item actions={n.read ? [] : [<Button key="r" size="small" onClick={() => read(n.id)}>{t('标为已读', 'Mark read')}</Button>]}>
-          <List.Item.Meta title={<Space>{!n.read && <Badge status="error" aria-label={t('未读', 'unread')} />}{n.suggestionId ? <Link to={`/suggestions/${n.suggestionId}`} onClick={() => read(n.id)}>{n.subject}</Link> : n.subject}</Space>}
+          <List.Item.Meta title={<Space>{!n.read && <><Badge status="error" /><span className="sr-only">{t('未读', 'unread')}</span></>}{n.suggestionId ? <Link to={`/suggestions/${n.suggestionId}`} onClick={() => read(n.id)}>{n.subject}</Link> : n.subject}</Space>}
             description={<><Typography.Paragraph className="hy-pre" style={{ marginBottom: 4 }} ellipsis={{ rows: 3, expandable: true }}>{n.body}</Typography.Paragraph><Typography.Text type="secondary">{fmtTime(n.createdAt)}</Typography.Text></>} />
         </List.Item>} />
     </>}

@@ -47,14 +47,14 @@ export default function PublicReplies() {
     <Input.Search allowClear enterButton={t('搜索', 'Search')} placeholder={t('按标题或编号搜索', 'Search by title or number')} aria-label={t('搜索公开答复', 'Search published replies')} onSearch={(v) => setQ(v.trim())} style={{ marginBottom: 12 }} />
     <ErrorAlert error={error} />
     <List loading={loading} dataSource={items} locale={{ emptyText: t('没有找到公开的答复', 'No published reply found') }} renderItem={(r: any) => (
-      <Card size="small" style={{ marginBottom: 8 }}>
+      <List.Item style={{ display: 'block', padding: 0, border: 0 }}><Card size="small" style={{ marginBottom: 8 }}>
         <Link to={`/public/${r.id}`} style={{ fontSize: 16 }}>{r.title}</Link>
         <div style={{ marginTop: 4 }}>
           {r.number && <Tag>{r.number}</Tag>}{r.categoryCode && <Tag>{category(r.categoryCode)}</Tag>}
           {r.resultClass && <Tag color="blue">{label(t, RESULT_CLASS, r.resultClass)}</Tag>}
           <Typography.Text type="secondary">{(r.units ?? []).join('、')} · {fmtDate(r.repliedAt)}</Typography.Text>
         </div>
-      </Card>
+      </Card></List.Item>
     )} />
     {cursor && <Button onClick={() => load(cursor)} loading={loading}>{t('加载更多', 'Load more')}</Button>}
   </PublicFrame>;

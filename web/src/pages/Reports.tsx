@@ -74,12 +74,12 @@ function Committee({ r, t }: { r: any; t: T }) {
       <Descriptions.Item label={t('要求报送进展', 'Progress requested')}>{s.progressRequested}</Descriptions.Item>
       <Descriptions.Item label={t('已报送进展', 'Progress reported')}>{s.progressReported}</Descriptions.Item>
     </Descriptions>
-    <List dataSource={r.items} locale={{ emptyText: t('暂无重点督办建议', 'No key suggestions') }} renderItem={(i: any) => <Card size="small" style={{ marginBottom: 8 }}
+    <List dataSource={r.items} locale={{ emptyText: t('暂无重点督办建议', 'No key suggestions') }} renderItem={(i: any) => <List.Item style={{ display: 'block', padding: 0, border: 0 }}><Card size="small" style={{ marginBottom: 8 }}
       title={<Link to={`/suggestions/${i.id}`}>{i.title}</Link>} extra={<Tag>{label(t, STATUS, i.status)}</Tag>}>
       <Typography.Paragraph style={{ marginBottom: 4 }}>{i.decision}{i.supervisingLeader ? ` · ${t('督办领导', 'Leader')} ${i.supervisingLeader}` : ''}</Typography.Paragraph>
       <Typography.Paragraph style={{ marginBottom: 4 }}>{i.units.map((u: any) => u.unit).join('、') || '—'} · {t('答复期限', 'Reply due')} {fmtDate(i.replyDueAt)}{i.satisfaction ? ` · ${label(t, RATING, i.satisfaction)}` : ''}</Typography.Paragraph>
       {i.notes.map((n: any) => <Typography.Paragraph key={n.id} type="secondary" style={{ marginBottom: 2 }}>{fmtTime(n.at)} {n.body}</Typography.Paragraph>)}
-    </Card>} />
+    </Card></List.Item>} />
   </>;
 }
 
