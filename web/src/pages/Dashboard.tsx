@@ -62,13 +62,13 @@ export default function Dashboard() {
   const repliesOption = useMemo(() => ({
     tooltip: { trigger: 'axis' }, grid: { left: 40, right: 16, top: 24, bottom: 32 },
     xAxis: { type: 'category', data: months }, yAxis: { type: 'value', minInterval: 1 },
-    series: [{ name: t('答复件数', 'Replies'), type: 'bar', data: monthly.map(([, v]) => v.replied), itemStyle: { color: HEALTH_COLOR.blue } }],
+    series: [{ name: t('答复件数', 'Replies'), type: 'bar', barMaxWidth: 48, data: monthly.map(([, v]) => v.replied), itemStyle: { color: HEALTH_COLOR.blue } }],
   }), [monthly, t]);
   const satisfactionOption = useMemo(() => ({
     tooltip: { trigger: 'axis' }, legend: { bottom: 0 }, grid: { left: 40, right: 16, top: 24, bottom: 48 },
     xAxis: { type: 'category', data: months }, yAxis: { type: 'value', minInterval: 1 },
     series: [
-      { name: t('满意', 'Satisfied'), type: 'bar', stack: 's', data: monthly.map(([, v]) => v.satisfied), itemStyle: { color: HEALTH_COLOR.green } },
+      { name: t('满意', 'Satisfied'), type: 'bar', stack: 's', barMaxWidth: 48, data: monthly.map(([, v]) => v.satisfied), itemStyle: { color: HEALTH_COLOR.green } },
       { name: t('基本满意', 'Basically'), type: 'bar', stack: 's', data: monthly.map(([, v]) => v.basically), itemStyle: { color: HEALTH_COLOR.yellow } },
       { name: t('不满意', 'Unsatisfied'), type: 'bar', stack: 's', data: monthly.map(([, v]) => v.unsatisfied), itemStyle: { color: HEALTH_COLOR.red } },
     ],
