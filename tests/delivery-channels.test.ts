@@ -6,7 +6,7 @@ import { createHmac } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
 import * as t from '../schema/tables';
 import { deliveries, webhooks } from '../schema/tables-delivery';
-import { ensureDispatcher } from '../activities/delivery/dispatcher-client';
+import { DISPATCHER_ID, ensureDispatcher } from '../activities/delivery/dispatcher-client';
 import { harness, caseInput, deputy, SECRETARIAT, type Harness } from './support/harness';
 import { startSmtp, type TestSmtp } from './support/smtp';
 import { startWebhookReceiver, verifySignature, type WebhookReceiver } from './support/webhook-receiver';
@@ -15,6 +15,7 @@ import { putMessage, seedPeople, settled, until } from './support/delivery';
 let h: Harness;
 let smtp: TestSmtp;
 let rx: WebhookReceiver;
+let firstRun: string;
 const saved = { ...process.env };
 const JSON_SECRET = 'whsec_test-secret-for-hmac';
 const DING_SECRET = 'SEC-dingtalk-signing-secret';
@@ -44,7 +45,8 @@ beforeAll(async () => {
     { id: 'wh-ding', congressId: 'npc14', name: '民政部钉钉群', recipientType: 'unit', recipientId: 'MCA', format: 'dingtalk', url: `${rx.base}/dingtalk?access_token=tok123`, secret: DING_SECRET },
     { id: 'wh-mof', congressId: 'npc14', name: '财政部系统', recipientType: 'unit', recipientId: 'MOF', format: 'json', url: `${rx.base}/mof`, secret: 'whsec_mof' },
   ]);
-  await ensureDispatcher(h.env.client, { taskQueue: h.taskQueue, options: { pollMs: 200, heartbeatTimeout: '5 seconds' } });
+  // A short history limit makes the dispatcher continue as new several times during the suite.
+  firstRun = (await ensureDispatcher(h.env.client, { taskQueue: h.taskQueue, options: { pollMs: 200, heartbeatTimeout: '5 seconds', historyLimit: 150 } })).firstExecutionRunId;
 });
 
 afterAll(async () => {
@@ -245,4 +247,8 @@ test('nothing was delivered twice: one row per message, person or endpoint and c
   const okHooks = rx.hits.filter((x) => x.status === 200 && !x.reply?.errcode);
   expect(new Set(okHooks.map((x) => x.headers['x-huying-delivery'])).size).toBe(okHooks.length);
   expect(await h.db.db.select().from(t.outbox).where(inArray(t.outbox.status, ['pending']))).toHaveLength(0);
+  // …across several runs of the dispatcher, each continued as new from the last.
+  const now = await h.env.client.workflow.getHandle(DISPATCHER_ID).describe();
+  expect(now.status.name).toBe('RUNNING');
+  expect(now.runId).not.toBe(firstRun);
 });

@@ -7,9 +7,8 @@ import type { DeliveryActivities, DispatchOptions } from '../activities/delivery
 
 export const wakeSignal = defineSignal('wake');
 
-const DEFAULTS: Required<DispatchOptions> = { pollMs: 2000, batch: 200, concurrency: 32, heartbeatTimeout: '10 seconds' };
-// A long-lived loop: start a fresh run before the history grows heavy.
-const HISTORY_LIMIT = 5000;
+// A long-lived loop: it starts a fresh run (continue-as-new) before its history grows heavy.
+const DEFAULTS: Required<DispatchOptions> = { pollMs: 2000, batch: 200, concurrency: 32, heartbeatTimeout: '10 seconds', historyLimit: 5000 };
 
 export async function dispatcherWorkflow(options: DispatchOptions = {}): Promise<void> {
   const o = { ...DEFAULTS, ...options };
@@ -30,7 +29,7 @@ export async function dispatcherWorkflow(options: DispatchOptions = {}): Promise
   };
 
   for (;;) {
-    const draining = workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > HISTORY_LIMIT;
+    const draining = workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > o.historyLimit;
     if (draining) {
       // In-flight attempts finish in this run, so the next run never sends one of them a second time.
       await condition(() => inFlight.size === 0);

@@ -33,4 +33,6 @@ export interface DispatchOptions {
   concurrency?: number;
   /** A delivery attempt whose worker stops heartbeating for this long is tried again elsewhere. */
   heartbeatTimeout?: Duration;
+  /** Events after which the dispatcher continues as a new run (bounded history). */
+  historyLimit?: number;
 }
