@@ -71,8 +71,8 @@ export async function markAllRead(db: Db, user: User) {
 
 export const preferencesBody = z.object({
   emailEnabled: z.boolean().optional().meta({ description: '是否接收邮件通知 / whether to receive e-mail' }),
-  email: z.email().max(254).nullable().optional().meta({ description: '接收邮件的地址；null 表示使用账号邮箱 / where e-mail goes; null uses the account\'s address' }),
-  mode: z.enum(['immediate', 'digest']).optional().meta({ description: 'immediate 逐条即时发送；digest 每日汇总（北京时间次日零点后发送前一天的全部通知）/ each at once, or one daily digest sent after midnight Asia/Shanghai' }),
+  email: z.email({ error: '邮箱地址格式不正确 / not a valid e-mail address' }).max(254).nullable().optional().meta({ description: '接收邮件的地址；null 表示使用账号邮箱 / where e-mail goes; null uses the account\'s address' }),
+  mode: z.enum(['immediate', 'digest'], { error: '应为 immediate（即时）或 digest（每日汇总）/ expected immediate or digest' }).optional().meta({ description: 'immediate 逐条即时发送；digest 每日汇总（北京时间次日零点后发送前一天的全部通知）/ each at once, or one daily digest sent after midnight Asia/Shanghai' }),
 }).strict();
 
 export async function getPreferences(db: Db, user: User) {
