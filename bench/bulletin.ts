@@ -2,7 +2,7 @@
 // computed and stored, then its notices queued; (2) a deadline-day burst: N real suggestion
 // workflows on the dev server whose reply deadlines fall on the same instant, timed until every
 // chase notice is in the outbox, counting none lost and none twice. Figures are printed, not judged.
-//   npm run bench:bulletin -- --burst 2000          (--burst 0 skips the burst; --runs 3)
+//   npm run bench:bulletin -- --burst 2000   (--burst 0 skips the burst, --national 0 the bulletin; --runs 3)
 import { fork } from 'node:child_process';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -27,6 +27,7 @@ const arg = (name: string, def: number) => {
 };
 const BURST = arg('burst', 2000);
 const RUNS = arg('runs', 3);
+const NATIONAL = arg('national', 1);
 const LANES = arg('lanes', 48);
 const SEC: Actor = { role: 'secretariat', id: 'bench' };
 const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -160,7 +161,7 @@ async function burst(n: number): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  await bulletinAtScale();
+  if (NATIONAL) await bulletinAtScale();
   if (BURST > 0) await burst(BURST);
 }
 
