@@ -2,10 +2,8 @@
 // keeps up to `concurrency` deliveries in flight. Backoff between failed attempts lives on the
 // delivery rows (next_attempt_at), so a webhook that is down for hours holds no slot meanwhile;
 // Temporal retries an attempt whose worker died or whose database call failed.
-import { condition, continueAsNew, defineSignal, log, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { condition, continueAsNew, log, proxyActivities, sleep, workflowInfo } from '@temporalio/workflow';
 import type { DeliveryActivities, DispatchOptions } from '../activities/delivery/types';
-
-export const wakeSignal = defineSignal('wake');
 
 // A long-lived loop: it starts a fresh run (continue-as-new) before its history grows heavy.
 const DEFAULTS: Required<DispatchOptions> = { pollMs: 2000, batch: 200, concurrency: 32, heartbeatTimeout: '10 seconds', historyLimit: 5000 };
@@ -18,9 +16,6 @@ export async function dispatcherWorkflow(options: DispatchOptions = {}): Promise
     // Only a crashed worker or an unreachable database gets here: a refused send is recorded, not thrown.
     retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
   });
-  let woken = false;
-  setHandler(wakeSignal, () => { woken = true; });
-
   const inFlight = new Set<string>();
   const run = (id: string) => {
     inFlight.add(id);
@@ -43,7 +38,6 @@ export async function dispatcherWorkflow(options: DispatchOptions = {}): Promise
       if (inFlight.size >= o.concurrency) await condition(() => inFlight.size < o.concurrency);
       continue;
     }
-    woken = false;
-    await condition(() => woken, o.pollMs);
+    await sleep(o.pollMs);
   }
 }
