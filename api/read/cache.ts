@@ -126,8 +126,11 @@ export class ReadCache {
   }
 }
 
-function toBody(value: unknown): Body {
-  const buf = Buffer.from(JSON.stringify(value));
+const toBody = (value: unknown): Body => jsonBody(JSON.stringify(value));
+
+/** A body from JSON text that is already made. */
+export function jsonBody(json: string): Body {
+  const buf = Buffer.from(json);
   return { buf, etag: `W/"${createHash('sha1').update(buf).digest('base64url')}"` };
 }
 

@@ -9,13 +9,14 @@ import * as t from '../../schema/tables';
 import { commandSchemas, draftSchema, SOURCES, type CommandName } from '../../schema/commands';
 import { ApiError, assertStorable, invalid, notFound, fromZod } from '../errors';
 import { audit } from '../audit';
-import { actorOf, type Deps } from '../context';
+import { actorOf, type Deps, type User } from '../context';
 import { requireRole } from '../auth';
 import { visibleTo } from '../scope';
 import { latestProfile } from '../read/profile';
-import { countSuggestions, listQuerySchema, listSuggestions, suggestionDetail, type ListQuery } from '../read/suggestions';
-import { canonical, readCache, scopeKey, sendBody } from '../read/cache';
+import { countSuggestions, listQuerySchema, listSuggestions, suggestionDetailJson, type ListQuery } from '../read/suggestions';
+import { canonical, jsonBody, readCache, scopeKey, sendBody, type Body } from '../read/cache';
 import { CommandRefused } from '../case-client';
+import type { CommandResult } from '../../schema/case';
 
 /** URL segment → workflow command; the one table the API, its docs and its tests read. */
 export const COMMAND_ROUTES: { path: string; method: 'post' | 'put'; command: CommandName }[] = [
@@ -52,6 +53,16 @@ export const createSchema = draftSchema.extend({
 }).strict();
 
 const SUGGESTION_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** Answers to writes go through res.json, where an Idempotency-Key records them (api/idempotency.ts). */
+const asObject = (body: Body) => JSON.parse(body.buf.toString()) as unknown;
+
+/** Awaits work started together, and fails with the first failure in the order given (not in time). */
+async function inOrder<T extends readonly unknown[]>(work: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const settled = await Promise.allSettled(work);
+  for (const r of settled) if (r.status === 'rejected') throw r.reason;
+  return settled.map((r) => (r as PromiseFulfilledResult<unknown>).value) as { -readonly [K in keyof T]: Awaited<T[K]> };
+}
 /** "Due within N days" moves with the clock: its answers are at most this old. */
 export const DUE_WINDOW_STALE_MS = 1_000;
 
@@ -107,6 +118,11 @@ export function suggestionRoutes(deps: Deps): Router {
   const r = Router();
   const { db } = deps;
   const cache = readCache(db);
+  // PostgreSQL's JSON text is the body as it is: nothing to parse and serialize again.
+  const detailBody = (user: User, id: string) => cache.get(`detail|${scopeKey(user)}|${id}`, cache.one(id), async () => {
+    const value = jsonBody(await suggestionDetailJson(db, user, id));
+    return { value, size: value.buf.length };
+  });
 
   r.get('/', async (req, res) => {
     const q = listQuerySchema.safeParse(req.query);
@@ -127,7 +143,7 @@ export function suggestionRoutes(deps: Deps): Router {
     if (!SUGGESTION_ID.test(req.params.id)) throw notFound('建议', 'suggestion');
     const user = req.auth!.user;
     const id = req.params.id;
-    sendBody(res, await cache.bytes(`detail|${scopeKey(user)}|${id}`, cache.one(id), async () => ({ value: await suggestionDetail(db, user, id) })));
+    sendBody(res, await detailBody(user, id));
   });
 
   r.post('/', requireRole('deputy'), async (req, res) => {
@@ -135,24 +151,25 @@ export function suggestionRoutes(deps: Deps): Router {
     const body = createSchema.safeParse(req.body ?? {});
     if (!body.success) throw fromZod(body.error);
     assertStorable(body.data);
-    if (body.data.cosignerIds.length) await checkDeputies(deps, user.congressId, body.data.cosignerIds);
-    // The import refuses unknown units and sessions; a form must not slip them in either.
-    await checkUnits(deps, user.congressId, body.data.proposedUnitIds.map((u) => ['proposedUnitIds', u]));
-    if (body.data.sessionId) {
-      const [session] = await db.select({ id: t.congressSessions.id }).from(t.congressSessions)
-        .where(and(eq(t.congressSessions.congressId, user.congressId), eq(t.congressSessions.id, body.data.sessionId)));
-      if (!session) throw invalid('sessionId', `会次不存在：${body.data.sessionId}`, `no such session: ${body.data.sessionId}`);
-    }
-    const [deputy] = await db.select().from(t.deputies).where(eq(t.deputies.id, user.deputyId ?? '-'));
+    // The lookups do not depend on each other: asked at once, refused in this order.
+    const [, , , [deputy], { profile, version }] = await inOrder([
+      body.data.cosignerIds.length ? checkDeputies(deps, user.congressId, body.data.cosignerIds) : undefined,
+      // The import refuses unknown units and sessions; a form must not slip them in either.
+      checkUnits(deps, user.congressId, body.data.proposedUnitIds.map((u) => ['proposedUnitIds', u])),
+      body.data.sessionId && db.select({ id: t.congressSessions.id }).from(t.congressSessions)
+        .where(and(eq(t.congressSessions.congressId, user.congressId), eq(t.congressSessions.id, body.data.sessionId)))
+        .then(([session]) => { if (!session) throw invalid('sessionId', `会次不存在：${body.data.sessionId}`, `no such session: ${body.data.sessionId}`); }),
+      db.select().from(t.deputies).where(eq(t.deputies.id, user.deputyId ?? '-')),
+      latestProfile(db, user.congressId),
+    ] as const);
     if (!deputy) throw new ApiError(403, 'forbidden', '您的账号未关联代表', 'your account is not linked to a deputy');
-    const { profile, version } = await latestProfile(db, user.congressId);
     const id = `${user.congressId}-${randomBytes(6).toString('hex')}`;
     const { submit, ...draft } = body.data;
     const result = await deps.cases.start({ ...draft, id, congressId: user.congressId, leadDeputyId: deputy.id, delegationId: deputy.delegationId ?? undefined,
       profile, profileVersion: version, submitNow: submit });
     cache.changed([id]);
-    await audit(db, req, { action: 'suggestion.create', target: id, outcome: 'ok', after: { status: result.status } });
-    res.status(201).json(await suggestionDetail(db, user, id));
+    const [detail] = await Promise.all([detailBody(user, id), audit(db, req, { action: 'suggestion.create', target: id, outcome: 'ok', after: { status: result.status } })]);
+    res.status(201).json(asObject(detail));
   });
 
   for (const route of COMMAND_ROUTES) {
@@ -171,8 +188,9 @@ export function suggestionRoutes(deps: Deps): Router {
       assertStorable(input);
       if (route.command === 'requestExtension') checkDate('until', input.until);
       await checkReferences(deps, user.congressId, route.command, input);
+      let result: CommandResult;
       try {
-        await deps.cases.command(id, route.command, actorOf(user), input);
+        result = await deps.cases.command(id, route.command, actorOf(user), input);
       } catch (caught) {
         // A withdrawn, rejected or closed case's workflow has completed, and Temporal answers an update
         // to it with "not found". The case is in the read model, so that is a finished case: a 409.
@@ -186,10 +204,12 @@ export function suggestionRoutes(deps: Deps): Router {
       }
       // The case's answers go before this one is read, so neither this caller nor anyone after reads the old state.
       cache.changed([id]);
-      const after = await suggestionDetail(db, user, id).catch(() => undefined);
-      await audit(db, req, { action: `suggestion.${route.command}`, target: id, outcome: 'ok', before, after: after && { status: after.status, version: after.version }, detail: input });
+      const [after] = await Promise.all([
+        detailBody(user, id).catch(() => undefined),
+        audit(db, req, { action: `suggestion.${route.command}`, target: id, outcome: 'ok', before, after: { status: result.status, version: result.version }, detail: input }),
+      ]);
       // A unit that returned its part no longer sees the item; it gets the outcome, not the detail.
-      res.json(after ?? { id, status: 'returned' });
+      res.json(after ? asObject(after) : { id, status: 'returned' });
     });
   }
   return r;
