@@ -21,6 +21,8 @@ import { bulletinRoutes } from './routes/bulletins';
 import { reportRoutes } from './routes/reports';
 import { notificationRoutes } from './routes/notifications';
 import { deliveryRoutes } from './routes/deliveries';
+import { processRoutes } from './routes/process';
+import { miningRoutes } from './routes/mining';
 
 export function createApp(deps: Deps): Express {
   const app = express();
@@ -48,11 +50,13 @@ export function createApp(deps: Deps): Express {
   v1.use('/public', publicRoutes(deps)); // published replies, no sign-in
   v1.use(requireAuth);
   v1.use(idempotency(deps.db));
+  v1.use(processRoutes(deps)); // /process/suggestion, /suggestions/{id}/process
   v1.use('/suggestions', suggestionRoutes(deps));
   v1.use(directoryRoutes(deps)); // /units, /deputies, /delegations, /committees
   v1.use(adminRoutes(deps)); // /calendar, /profile, /audit, /tokens
   v1.use('/boards', boardRoutes(deps)); // /overdue, /units
   v1.use(transferRoutes(deps)); // /imports, /exports
+  v1.use(miningRoutes(deps)); // /exports/xes, /exports/ocel
   v1.use('/bulletins', bulletinRoutes(deps)); // monthly progress bulletins
   v1.use('/reports', reportRoutes(deps)); // yearly figures, committee supervision reports
   v1.use(notificationRoutes(deps)); // /notifications…

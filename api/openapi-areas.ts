@@ -4,9 +4,13 @@ import type { Endpoint, TagDef } from './openapi-kit';
 import * as notifications from './routes/notifications.docs';
 import * as bulletins from './routes/bulletins.docs';
 import * as reports from './routes/reports.docs';
+import * as processModel from './routes/process.docs';
+import * as mining from './routes/mining.docs';
 
 export const AREAS: { tags: TagDef[]; endpoints: Endpoint[] }[] = [
   notifications,
   bulletins,
   reports,
+  processModel,
+  mining,
 ];

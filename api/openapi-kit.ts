@@ -51,7 +51,7 @@ export interface Endpoint {
   query?: z.ZodObject;
   body?: z.ZodType;
   upload?: z.ZodObject;
-  ok?: { status?: number; schema?: z.ZodType; zh?: string; en?: string; file?: 'xlsx' | 'csv' | 'html' | 'css' };
+  ok?: { status?: number; schema?: z.ZodType; zh?: string; en?: string; file?: 'xlsx' | 'csv' | 'html' | 'css' | 'xml' };
   /** Statuses beyond those that follow from access, parameters and body. */
   errors?: number[];
   /** POSTs under sign-in replay on a repeated Idempotency-Key, unless the route refuses one. */

@@ -266,6 +266,7 @@ const FILE_TYPES = {
   csv: 'text/csv',
   html: 'text/html',
   css: 'text/css',
+  xml: 'application/xml',
 } as const;
 
 /** Whether a request body may be left out: true when the schema names no required field. */

@@ -15,7 +15,10 @@ export const UNIT_SCOPE = 'SubProcess_Unit';
 const MAX_SILENT = 24;
 const MAX_ROUTES = 6;
 
-export interface TraceEvent { step: string; unitId?: string | null }
+export interface TraceEvent { step: string; unitId?: string | null; /** The case event's type (entered vs. done, for the live view). */ type?: string }
+
+/** Event types recorded when a task is entered rather than done: the task is still open after them. */
+const ENTRY_TYPES = new Set(['accepted', 'awaiting_review', 'all_replied', 'merged_reply_received', 'unsatisfied', 'returned_for_revision', 'reopened', 'absorbed']);
 /** What the read model knows about the case; unknown facts leave both branches open. */
 export interface CaseFacts {
   motion?: boolean; merged?: boolean; mode?: string; closure?: string; roles?: Record<string, string>;
@@ -36,7 +39,7 @@ export interface Replay {
   flows: string[];
 }
 
-interface Act { node: string; w: boolean; child?: Inst }
+interface Act { node: string; w: boolean; child?: Inst; /** Type of the last event recorded on it (not part of the state's identity). */ last?: string }
 interface Inst {
   scope: string | null; key?: string; tokens: Record<string, number>; acts: Act[]; evs: Inst[]; started?: boolean;
   /** Messages thrown in this scope that start its event sub-processes (the units of an assignment). */
@@ -501,7 +504,7 @@ class Game {
   }
 
   /** The recorded step happening now, in every way the state allows. */
-  fire(root: Inst, step: string, unit?: string): Inst[] {
+  fire(root: Inst, step: string, unit?: string, type?: string): Inst[] {
     const out: Inst[] = [];
     const n = this.c.m.nodes.get(step);
     if (!n) return out;
@@ -517,7 +520,7 @@ class Game {
         inst.acts.forEach((act, a) => {
           if (act.node !== step || seen.has(act.w)) return;
           seen.add(act.w);
-          apply(path, (i) => (i.acts[a].w = true));
+          apply(path, (i) => ((i.acts[a].w = true), (i.acts[a].last = type)));
         });
       } else if (n.type === 'boundaryEvent') {
         const seen = new Set<boolean>();
@@ -568,7 +571,7 @@ class Game {
   }
 
   /** States right after `step`, nearest first: breadth-first over the silent moves that lead towards it. */
-  *successors(root: Inst, step: string, unit: string | undefined, budget: { left: number }): Generator<Inst> {
+  *successors(root: Inst, step: string, unit: string | undefined, budget: { left: number }, type?: string): Generator<Inst> {
     if (!this.c.m.nodes.has(step)) return;
     let frontier = [root];
     const seen = new Set([canon(root)]);
@@ -576,7 +579,7 @@ class Game {
     for (let depth = 0; depth <= MAX_SILENT && frontier.length && budget.left > 0; depth++) {
       for (const s of frontier) {
         budget.left--;
-        for (const r of this.fire(s, step, unit)) {
+        for (const r of this.fire(s, step, unit, type)) {
           const k = canon(r);
           if (!yielded.has(k)) {
             yielded.add(k);
@@ -598,6 +601,32 @@ class Game {
       frontier = next;
     }
   }
+}
+
+/** For the live view: tasks whose last event finished them move on where the facts leave one way,
+ * and every assigned unit not yet heard from shows where it waits. */
+function settle(g: Game, root: Inst): Inst {
+  const r = clone(root);
+  taken = undefined;
+  for (const [inst] of [...walk(r)]) {
+    for (let a = inst.acts.length - 1; a >= 0; a--) {
+      const act = inst.acts[a];
+      if (act.child || !act.w || (act.last && ENTRY_TYPES.has(act.last))) continue;
+      inst.acts.splice(a, 1);
+      g.leave(inst, g.node(act.node));
+    }
+  }
+  g.normalize(r);
+  for (const [inst] of [...walk(r)]) {
+    const unitSub = (g.c.evsubs.get(inst.scope) ?? []).find((e) => e.id === UNIT_SCOPE);
+    const start = unitSub && g.node(unitSub.children.find((c) => g.node(c).type === 'startEvent')!);
+    if (!start || !inst.armed?.includes(start.ref!)) continue;
+    for (const u of g.facts.units ?? []) {
+      if (!inst.evs.some((x) => x.key === u) && !g.facts.returned?.includes(u)) inst.evs.push(g.startInst(UNIT_SCOPE, u));
+    }
+  }
+  g.normalize(r);
+  return r;
 }
 
 function activeOf(g: Game, root: Inst): string[] {
@@ -645,7 +674,7 @@ export function replay(model: ProcessModel, trace: TraceEvent[], facts: CaseFact
     if (failed.has(k)) return false;
     const e = trace[i];
     let routes = 0;
-    for (const next of g.successors(state, e.step, e.unitId ?? undefined, budget)) {
+    for (const next of g.successors(state, e.step, e.unitId ?? undefined, budget, e.type)) {
       if (go(i + 1, next)) return true;
       if (budget.left <= 0 || ++routes >= MAX_ROUTES) break;
     }
@@ -655,7 +684,7 @@ export function replay(model: ProcessModel, trace: TraceEvent[], facts: CaseFact
   };
 
   const root: Inst = emptyInst(null);
-  if (go(0, root) && final) return { ok: true, completed, active: activeOf(g, final), flows: Object.keys(final.taken ?? {}).sort() };
+  if (go(0, root) && final) return { ok: true, completed, active: activeOf(g, settle(g, final)), flows: Object.keys(final.taken ?? {}).sort() };
   const e = trace[deepest.index];
   const known = model.nodes.has(e.step);
   const exhausted = budget.left <= 0;

@@ -33,7 +33,7 @@ export async function caseTrace(db: Db, id: string): Promise<{ trace: TraceEvent
   const reassigned = new Set(events.filter((e) => e.type === 'reassigned' && e.unitId).map((e) => e.unitId!));
   const roles = Object.fromEntries(units.filter((u) => !reassigned.has(u.unitId)).map((u) => [u.unitId, u.role]));
   return {
-    trace: events.map((e) => ({ step: e.step, unitId: e.unitId })),
+    trace: events.map((e) => ({ step: e.step, unitId: e.unitId, type: e.type })),
     facts: row ? {
       motion: row.source === 'motion', merged: !!row.mergedInto, mode: row.assignMode ?? undefined, closure: row.closure ?? undefined, roles,
       returned: units.filter((u) => u.status === 'returned').map((u) => u.unitId), units: row.mergedInto ? undefined : units.map((u) => u.unitId) } : {},
