@@ -4,6 +4,7 @@
 // its field, the approvals and supervision pages at work, and published replies without signing in.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import * as t from '../schema/tables';
+import { CONSOLE_CSP } from '../api/routes/web';
 import { ensureDispatcher } from '../activities/delivery/dispatcher-client';
 import { apiHarness, type ApiHarness } from './support/api-harness';
 import { until } from './support/delivery';
@@ -255,4 +256,31 @@ test('keyboard only: sign in with Tab and Enter, reach the menu, switch to Engli
   expect(await page.evaluate('document.documentElement.lang')).toBe('en');
   await page.getByText('中文', { exact: true }).click();
   await page.getByRole('heading', { name: '待审核建议' }).waitFor();
+});
+
+test('the console is served from the API process: its own CSP without inline scripts, the strict one kept for /api, missing assets 404', async () => {
+  const page = await fetch(`${api.base}/suggestions/anything`);
+  expect(page.status).toBe(200);
+  expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+  const csp = page.headers.get('content-security-policy') ?? '';
+  expect(csp).toContain("script-src 'self'");
+  expect(csp).toContain("style-src 'self' 'unsafe-inline'");
+  expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+  const html = await page.text();
+  expect(html).toContain('<html lang="zh-CN">');
+  // No inline script: every <script> has a src on this server.
+  expect([...html.matchAll(/<script\b[^>]*>/g)].every(([tag]) => /src="\/assets\//.test(tag))).toBe(true);
+  const asset = html.match(/src="(\/assets\/[^"]+\.js)"/)![1];
+  const js = await fetch(`${api.base}${asset}`);
+  expect(js.status).toBe(200);
+  expect(js.headers.get('cache-control')).toMatch(/immutable/);
+  expect((await fetch(`${api.base}/assets/missing-chunk.js`)).status).toBe(404);
+  expect(csp).toBe(CONSOLE_CSP);
+  // The API and its reference page keep their own policies.
+  expect((await fetch(`${api.base}/api/v1/public/replies`)).headers.get('content-security-policy')).not.toBe(CONSOLE_CSP);
+  expect((await fetch(`${api.base}/api/docs`)).headers.get('content-security-policy')).toContain("default-src 'none'");
+  // An unknown API path stays an API answer, not the console's page.
+  const unknown = await fetch(`${api.base}/api/v1/no-such-thing`);
+  expect(unknown.status).toBe(401);
+  expect(unknown.headers.get('content-type')).toMatch(/json/);
 });
