@@ -59,10 +59,13 @@ test('reads of the case follow scope: parties and the supervising committee see 
   for (const who of ROLES) {
     const r = await session(who).get(`/api/v1/suggestions/${id}`);
     expect({ who, status: r.status }).toEqual({ who, status: SEES_CASE.includes(who) ? 200 : 404 });
+    const process = await session(who).get(`/api/v1/suggestions/${id}/process`);
+    expect({ who, process: process.status }).toEqual({ who, process: SEES_CASE.includes(who) ? 200 : 404 });
     const list = await session(who).get('/api/v1/suggestions?limit=500');
     expect({ who, listed: list.body.items.some((i: any) => i.id === id) }).toEqual({ who, listed: SEES_CASE.includes(who) });
   }
   expect((await api.anonymous.get(`/api/v1/suggestions/${id}`)).status).toBe(401);
+  expect((await api.anonymous.get(`/api/v1/suggestions/${id}/process`)).status).toBe(401);
 });
 
 /** Every other endpoint: who gets in (2xx, or a 4xx about the input rather than the caller) and who is turned away. */
@@ -110,6 +113,9 @@ const ENDPOINTS: { method: string; path: string; body?: unknown; allowed: readon
   { method: 'GET', path: '/api/v1/reports/appraisal?sessionId=s1', allowed: ['admin', 'sec'] },
   { method: 'GET', path: '/api/v1/reports/annual?sessionId=s1', allowed: ['admin', 'sec'] },
   { method: 'GET', path: '/api/v1/reports/committee', allowed: ['admin', 'sec', 'cmt', 'cmt2'] },
+  { method: 'GET', path: '/api/v1/process/suggestion', allowed: SIGNED_IN },
+  { method: 'GET', path: '/api/v1/exports/xes', allowed: ['admin', 'sec'] },
+  { method: 'GET', path: '/api/v1/exports/ocel', allowed: ['admin', 'sec'] },
   { method: 'GET', path: '/api/openapi.json', allowed: ALL },
   { method: 'GET', path: '/api/docs', allowed: ALL },
   { method: 'GET', path: '/healthz', allowed: ALL },
