@@ -47,6 +47,14 @@ function BulletinView({ id }: { id: string }) {
       { title: t('满意率', 'Satisfaction'), width: 80, render: (_v, r: any) => pct(r.satisfaction?.rate) },
       { title: t('状态', 'Colour'), dataIndex: 'colour', width: 70, render: (c) => colourTag(c, t) },
     ]} />
+    {(b.items ?? []).length > 0 && <>
+      <h3 className="hy-card-h" style={{ marginTop: 12 }}>{t('本单位承办的建议', 'Items in this bulletin')}</h3>
+      <Table size="small" rowKey="id" dataSource={b.items} pagination={{ pageSize: 10, hideOnSinglePage: true }} scroll={{ x: 520 }} columns={[
+        { title: t('建议', 'Suggestion'), dataIndex: 'title', render: (v, i: any) => <Link to={`/suggestions/${i.id}`}>{v}</Link> },
+        { title: t('阶段', 'Stage'), dataIndex: 'stage', width: 110, render: (v) => t(({ assigned: '已交办待签收', handling: '办理中', replied: '已答复', closed: '已办结' } as Record<string, string>)[v] ?? v, v) },
+        { title: t('状态', 'Colour'), dataIndex: 'colour', width: 70, render: (c) => colourTag(c, t) },
+      ]} />
+    </>}
     {(f.overdue ?? []).length > 0 && <>
       <h3 className="hy-card-h" style={{ marginTop: 12 }}>{t('逾期事项（点名通报）', 'Overdue, by name')}</h3>
       <List size="small" bordered dataSource={(f.overdue as any[]).filter((o) => user?.role !== 'unit' || o.unitId === user.unitId)} renderItem={(o: any) => <List.Item>
