@@ -331,7 +331,7 @@ function anytime(id: string, name: string, message: string, start: [number, numb
   chain(S, tid, E);
 }
 anytime('SubProcess_Contact', '沟通联系（办前、办中、办后）', 'Message_Contact', [46.5, 9], ['Task_ContactDeputy', '联系代表并记录', [47.6, 9]]);
-anytime('SubProcess_Merge', '并案办理', 'Message_Merge', [46.5, 5.6], ['Task_MergedHandling', '记录并案关系', [47.6, 5.6]]);
+anytime('SubProcess_Merge', '并案办理', 'Message_Merge', [46.5, 5.8], ['Task_MergedHandling', '记录并案关系', [47.6, 5.8]]);
 
 n('SubProcess_Withdraw', 'eventSubProcess', '撤回', undefined, { interrupting: true });
 n('Start_Withdraw', 'start', '领衔代表撤回', [46.5, 1], { parent: 'SubProcess_Withdraw', def: { type: 'message', ref: 'Message_Withdraw' }, interrupting: true });
@@ -339,9 +339,9 @@ n('End_Withdrawn', 'end', '已撤回', [47.7, 1], { parent: 'SubProcess_Withdraw
 chain('Start_Withdraw', 'End_Withdrawn');
 
 n('SubProcess_Recalculate', 'eventSubProcess', '工作日历更正后重算期限', undefined, { interrupting: false });
-n('Event_DeadlinesRecalculated', 'start', '重算未到期的期限', [46.5, 4.1],
+n('Event_DeadlinesRecalculated', 'start', '重算未到期的期限', [46.5, 4.4],
   { parent: 'SubProcess_Recalculate', def: { type: 'message', ref: 'Message_CalendarCorrected' }, interrupting: false });
-n('End_Recalculated', 'end', undefined, [47.7, 4.1], { parent: 'SubProcess_Recalculate' });
+n('End_Recalculated', 'end', undefined, [47.7, 4.4], { parent: 'SubProcess_Recalculate' });
 chain('Event_DeadlinesRecalculated', 'End_Recalculated');
 
 n('SubProcess_Disclosure', 'eventSubProcess', '答复公开', undefined, { interrupting: false });
@@ -360,37 +360,37 @@ f('Event_PublicationChased', 'End_PublicationChased');
 // Key suggestions: chosen by the leadership, supervised by a special committee.
 n('SubProcess_Key', 'eventSubProcess', '重点督办建议', undefined, { interrupting: false });
 const K = { parent: 'SubProcess_Key' };
-n('Start_Key', 'start', '主任会议确定重点建议', [46.5, 5.9 + 6], { ...K, def: { type: 'message', ref: 'Message_MarkKey' }, interrupting: false });
-n('Task_MarkKey', 'userTask', '列为重点督办', [46.5, 4.9 + 6 - 5.2], K);
-n('Gateway_KeyJoin', 'xor', undefined, [47.7, 14.5], K);
-n('Gateway_KeyWaiting', 'eventGateway', undefined, [48.7, 14.5], K);
-n('Event_NoteRequested', 'catch', '督办意见', [49.7, 14], { ...K, def: { type: 'message', ref: 'Message_SupervisionNote' } });
-n('Task_SupervisionNote', 'userTask', '提出督办意见', [50.9, 14], K);
-n('Event_ProgressRequested', 'catch', '需要了解进展', [49.7, 15], { ...K, def: { type: 'message', ref: 'Message_ProgressRequest' } });
-n('Task_RequestProgressReport', 'userTask', '要求报告办理进展', [50.9, 15], K);
-n('Gateway_ProgressSplit', 'and', undefined, [52.1, 15], K);
-n('Task_ProgressReport', 'userTask', '报告办理进展', [53.3, 11.5], K);
-n('End_ProgressReported', 'end', undefined, [54.5, 11.5], K);
-n('Event_KeyClosed', 'catch', '建议办结', [49.7, 13.2], { ...K, def: { type: 'conditional', condition: '${closed}' } });
-n('End_KeyDone', 'end', undefined, [50.9, 13.2], K);
-n('End_ProgressReminded', 'end', '已提醒', [52.5, 12.9], K);
-n('Event_ProgressChased', 'throw', '催办', [53.3, 12.9], { ...K, def: { type: 'escalation', ref: 'Escalation_Chase' } });
-n('Event_ProgressSupervised', 'throw', '督办', [54.1, 12.9], { ...K, def: { type: 'escalation', ref: 'Escalation_Supervise' } });
-n('End_ProgressEscalated', 'end', undefined, [54.9, 12.9], K);
-f('Start_Key', 'Task_MarkKey', { via: [[46.5, 9.5]] });
-f('Task_MarkKey', 'Gateway_KeyJoin', { via: [[47.7, 5.7]] });
+n('Start_Key', 'start', '主任会议确定重点建议', [52.3, 5.7], { ...K, def: { type: 'message', ref: 'Message_MarkKey' }, interrupting: false });
+n('Task_MarkKey', 'userTask', '列为重点督办', [53.5, 5.7], K);
+n('Gateway_KeyJoin', 'xor', undefined, [54.7, 14.5], K);
+n('Gateway_KeyWaiting', 'eventGateway', undefined, [55.7, 14.5], K);
+n('Event_NoteRequested', 'catch', '督办意见', [56.7, 14], { ...K, def: { type: 'message', ref: 'Message_SupervisionNote' } });
+n('Task_SupervisionNote', 'userTask', '提出督办意见', [57.9, 14], K);
+n('Event_ProgressRequested', 'catch', '需要了解进展', [56.7, 15], { ...K, def: { type: 'message', ref: 'Message_ProgressRequest' } });
+n('Task_RequestProgressReport', 'userTask', '要求报告办理进展', [57.9, 15], K);
+n('Gateway_ProgressSplit', 'and', undefined, [59.1, 15], K);
+n('Task_ProgressReport', 'userTask', '报告办理进展', [60.3, 11.5], K);
+n('End_ProgressReported', 'end', undefined, [61.5, 11.5], K);
+n('Event_KeyClosed', 'catch', '建议办结', [56.7, 13.2], { ...K, def: { type: 'conditional', condition: '${closed}' } });
+n('End_KeyDone', 'end', undefined, [57.9, 13.2], K);
+n('End_ProgressReminded', 'end', '已提醒', [59.5, 12.9], K);
+n('Event_ProgressChased', 'throw', '催办', [60.3, 12.9], { ...K, def: { type: 'escalation', ref: 'Escalation_Chase' } });
+n('Event_ProgressSupervised', 'throw', '督办', [61.1, 12.9], { ...K, def: { type: 'escalation', ref: 'Escalation_Supervise' } });
+n('End_ProgressEscalated', 'end', undefined, [61.9, 12.9], K);
+f('Start_Key', 'Task_MarkKey');
+f('Task_MarkKey', 'Gateway_KeyJoin', { via: [[54.7, 5.7]] });
 chain('Gateway_KeyJoin', 'Gateway_KeyWaiting');
-f('Gateway_KeyWaiting', 'Event_NoteRequested', { via: [[48.7, 14]] });
-f('Gateway_KeyWaiting', 'Event_ProgressRequested', { via: [[48.7, 15]] });
-f('Gateway_KeyWaiting', 'Event_KeyClosed', { via: [[48.7, 13.2]] });
+f('Gateway_KeyWaiting', 'Event_NoteRequested', { via: [[55.7, 14]] });
+f('Gateway_KeyWaiting', 'Event_ProgressRequested', { via: [[55.7, 15]] });
+f('Gateway_KeyWaiting', 'Event_KeyClosed', { via: [[55.7, 13.2]] });
 chain('Event_NoteRequested', 'Task_SupervisionNote');
-f('Task_SupervisionNote', 'Gateway_KeyJoin', { via: [[50.9, 14.55], [47.7, 14.55]] });
+f('Task_SupervisionNote', 'Gateway_KeyJoin', { via: [[57.9, 14.55], [54.7, 14.55]] });
 chain('Event_ProgressRequested', 'Task_RequestProgressReport', 'Gateway_ProgressSplit');
-f('Gateway_ProgressSplit', 'Task_ProgressReport', { via: [[52.1, 11.5]] });
-f('Gateway_ProgressSplit', 'Gateway_KeyJoin', { via: [[52.1, 15.5], [47.7, 15.5]] });
+f('Gateway_ProgressSplit', 'Task_ProgressReport', { via: [[59.1, 11.5]] });
+f('Gateway_ProgressSplit', 'Gateway_KeyJoin', { via: [[59.1, 15.5], [54.7, 15.5]] });
 chain('Task_ProgressReport', 'End_ProgressReported');
 chain('Event_KeyClosed', 'End_KeyDone');
-f('Event_ProgressChased', 'End_ProgressEscalated', { via: [[53.3, 13.4], [54.9, 13.4]] });
+f('Event_ProgressChased', 'End_ProgressEscalated', { via: [[60.3, 13.4], [61.9, 13.4]] });
 f('Event_ProgressSupervised', 'End_ProgressEscalated');
 const progress = ladder('progressReport');
 alarm('Timer_ProgressReport_Reminder', 'Task_ProgressReport', progress.Reminder, 0, 'top', 'End_ProgressReminded', 'SubProcess_Key');
