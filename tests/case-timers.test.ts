@@ -186,3 +186,18 @@ test('working-day deadlines skip a Spring Festival block and count its make-up w
   expect(moved.dueAt).toBeGreaterThan(contact.dueAt);
   expect((await eventsOf(h.db.db, id)).map((e) => e.type)).toContain('deadlines_recalculated');
 });
+
+test('a disclosure decided on the first of two separate replies leaves no publication deadline to chase', async () => {
+  const input = caseInput({ submitNow: true });
+  await h.cases.start(input);
+  const id = input.id;
+  await h.cases.command(id, 'review', SECRETARIAT, { decision: 'accept' });
+  await h.cases.command(id, 'assign', SECRETARIAT, { mode: 'separate', separateUnitIds: ['MCA', 'MOF'] });
+  await h.cases.command(id, 'reply', unit('MCA'), { resultClass: 'A', body: '已解决', signedBy: '李四' });
+  await h.cases.command(id, 'disclosure', SECRETARIAT, { publish: true });
+  await h.cases.command(id, 'reply', unit('MOF'), { resultClass: 'B', body: '正在解决', signedBy: '王五' });
+  expect((await h.cases.state(id)).tracks.find((t) => t.id === 'publish')).toBeUndefined();
+  await h.env.sleep(60 * DAY);
+  expect((await alarms(id, 'publish'))).toHaveLength(0);
+  expect((await noticesOf(h.db.db, id)).filter((n) => n.id.includes(':publish:'))).toHaveLength(0);
+});

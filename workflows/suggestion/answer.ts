@@ -149,7 +149,8 @@ function allReplied(tx: Tx): void {
   const first = !s.repliedAt;
   if (first) {
     s.repliedAt = tx.now;
-    openTrack(tx, { id: 'publish', kind: 'publication', ladder: 'remind' });
+    // With separate handlers the secretariat may decide disclosure on the first reply; nothing is left to chase then.
+    if (!s.disclosure) openTrack(tx, { id: 'publish', kind: 'publication', ladder: 'remind' });
     for (const m of s.mergedCases) tx.signal(m.id, 'mergedReply', s.replies);
   }
   if (s.status === 'handling') tx.setStatus('replied', 'all_replied', STEPS.evaluate);
