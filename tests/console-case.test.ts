@@ -89,7 +89,8 @@ test('submit → co-sign → review → assign → acknowledge → contact → r
   await unit.page.waitForURL('**/inbox');
   const row = unit.page.getByRole('row', { name: new RegExp(TITLE) });
   await row.waitFor();
-  expect(await row.locator('[data-health]').textContent()).toMatch(/剩 \d+ 个工作日/);
+  // The countdown is in working days, once the calendar has loaded.
+  await row.locator('[data-health]', { hasText: /剩 \d+ 个工作日/ }).waitFor();
   await shots.take(unit.page, 'unit-inbox');
   await row.getByRole('link', { name: TITLE }).click();
   await command(unit.page, '签收');
@@ -100,6 +101,14 @@ test('submit → co-sign → review → assign → acknowledge → contact → r
   });
   await unit.page.getByText('电话联系代表，了解建议的具体诉求。').waitFor();
   await shots.take(unit.page, 'unit-conversation');
+  // The live diagram: steps passed are marked, the unit's open work is active, its deadlines are listed.
+  const diagram = unit.page.locator('.hy-bpmn');
+  await diagram.locator('g.hy-completed[data-element-id="Task_Acknowledge"]').waitFor();
+  expect(await diagram.locator('g.hy-completed[data-element-id="Task_Submit"]').count()).toBe(1);
+  expect(await diagram.locator('g.hy-active').count()).toBeGreaterThan(0);
+  await unit.page.getByText('待到期的期限：').waitFor();
+  expect(await unit.page.locator('li', { hasText: /答复 · 提醒/ }).count()).toBeGreaterThan(0);
+  await shots.take(unit.page, 'unit-case-diagram');
   await command(unit.page, '答复代表', async (d) => {
     await d.getByLabel(/^A 类/).check();
     await d.getByLabel('答复正文（逐条答复）').fill('一、已将农村养老服务设施建设列入年度计划；二、中央财政安排专项资金。');
@@ -133,6 +142,7 @@ test('submit → co-sign → review → assign → acknowledge → contact → r
     await timeline.getByText(step, { exact: true }).first().waitFor();
   }
   await deputy.page.getByRole('heading', { name: '流程图' }).waitFor();
+  await deputy.page.locator('.hy-bpmn g.hy-completed[data-element-id="End_Closed"]').waitFor();
   await settled(deputy.page);
   await shots.take(deputy.page, 'deputy-case-closed');
   expect(serious(await axe(deputy.page))).toEqual([]);

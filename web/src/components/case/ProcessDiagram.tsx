@@ -29,6 +29,7 @@ export function ProcessDiagram({ id, version, timeline }: { id: string; version:
   const [pos, setPos] = useState<Position>();
   const [error, setError] = useState<ApiFailure | 'missing'>();
   const units = useUnits();
+  const [names, setNames] = useState<Record<string, string>>({});
   useEffect(() => {
     let live = true;
     Promise.all([
@@ -59,11 +60,11 @@ export function ProcessDiagram({ id, version, timeline }: { id: string; version:
         <span><span className="hy-legend" style={{ background: '#fffbe6', border: '1px solid #ffe58f' }} />{t('待到期', 'Pending deadline')}</span>
       </Space>
       <Suspense fallback={<Spin />}>
-        <BpmnCanvas xml={xml} position={pos} ariaLabel={t('办理流程图，已完成和进行中的步骤已高亮', 'Process diagram with completed and active steps highlighted')} />
+        <BpmnCanvas xml={xml} position={pos} onNames={setNames} ariaLabel={t('办理流程图，已完成和进行中的步骤已高亮', 'Process diagram with completed and active steps highlighted')} />
       </Suspense>
       <div style={{ marginTop: 8 }}>
         <Typography.Text strong>{t('当前步骤：', 'Active steps: ')}</Typography.Text>
-        {pos.active.length ? pos.active.map((a) => <Tag color="blue" key={a}>{a}</Tag>) : t('无', 'none')}
+        {pos.active.length ? pos.active.map((a) => <Tag color="blue" key={a}>{(names[a] ?? a).replace(/\s+/g, ' ')}</Tag>) : t('无', 'none')}
         {pos.conformance && !pos.conformance.ok && <Tag color="red">{t('办理路径与流程模型不符', 'Path deviates from the model')}</Tag>}
       </div>
       {timers.length > 0 && <div style={{ marginTop: 8 }}>
