@@ -116,8 +116,16 @@ async function burst(n: number): Promise<void> {
           : i % 3 === 0 ? { mode: 'single' as const, leadUnitId: UNITS[i % 208] }
             : { mode: 'lead_co' as const, leadUnitId: UNITS[i % 208], coUnitIds: [UNITS[(i + 7) % 208]] };
         expected += assign.mode === 'separate' ? 2 : 1;
-        await cases.start({ id, congressId: 'npc14', title: '关于加快推进城乡融合发展的建议', body: '正文', source: 'session', leadDeputyId: `d${i % 2900}`,
-          cosignerIds: [], proposedUnitIds: [], profile, profileVersion: 1, submitNow: true });
+        // A starved machine can refuse an update-with-start; starting again finds the same case.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await cases.start({ id, congressId: 'npc14', title: '关于加快推进城乡融合发展的建议', body: '正文', source: 'session', leadDeputyId: `d${i % 2900}`,
+              cosignerIds: [], proposedUnitIds: [], profile, profileVersion: 1, submitNow: true });
+            break;
+          } catch (err) {
+            if (attempt >= 3) throw err;
+          }
+        }
         await cases.command(id, 'review', SEC, { decision: 'accept' });
         await cases.command(id, 'assign', SEC, assign);
       }
