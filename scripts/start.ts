@@ -78,7 +78,7 @@ async function main(): Promise<void> {
   for (const b of bulletins) {
     console.log(`月度通报 / monthly bulletin ${b.month}: http://127.0.0.1:${port}/api/v1/bulletins/${b.id}/html （以 mishu 登录后打开 / sign in as mishu first；${b.items} 件，逾期 ${b.overdue} 项）`);
   }
-  console.log(`数据库 / database: ${database.kind === 'pglite' ? 'PGlite (./data/pglite)' : 'PostgreSQL (DATABASE_URL)'}`);
+  console.log(`数据库 / database: ${database.kind === 'pglite' ? `PGlite (${process.env.HUYING_DATA_DIR ?? './data/pglite'})` : 'PostgreSQL (DATABASE_URL)'}`);
   const smtp = deliveryConfigFromEnv().smtpUrl;
   console.log(`邮件 / e-mail: ${smtp ? `SMTP ${new URL(smtp).host}` : '未配置，站内通知照常；设置 HUYING_SMTP_URL 与 HUYING_MAIL_FROM 后发送邮件 / not configured; in-app works, set HUYING_SMTP_URL and HUYING_MAIL_FROM to send e-mail'}`);
   console.log('按 Ctrl+C 停止 / press Ctrl+C to stop.');
