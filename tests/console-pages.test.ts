@@ -153,7 +153,7 @@ test('deputy pages: my suggestions with progress, the submission form, a draft, 
   await page.waitForURL(`**/suggestions/${ids.closed}`);
 });
 
-test('committee pages: its key suggestions, a supervision note written on the case, the supervision report', async () => {
+test('committee pages: its key suggestions, a supervision note and a progress-report request made on the case, the supervision report', async () => {
   const page = await open('cmt');
   const found = await visit(page, [
     ['/key', 'committee-key-suggestions', '关于推进医养结合的建议'],
@@ -165,6 +165,16 @@ test('committee pages: its key suggestions, a supervision note written on the ca
   await page.getByRole('dialog').getByLabel('督办意见').fill('请主办单位于月底前报送办理进展。');
   await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
   await page.getByText('请主办单位于月底前报送办理进展。').waitFor();
+  // …and asks the lead unit for a progress report, which the unit then owes.
+  await page.getByRole('button', { name: '要求报送进展' }).click();
+  const ask = page.getByRole('dialog');
+  await ask.getByRole('combobox', { name: '承办单位' }).click();
+  await page.getByTitle('MCA 单位').click();
+  await ask.getByLabel('要求').fill('报送阶段性办理进展和下一步计划');
+  await ask.getByRole('button', { name: '确定' }).click();
+  await page.getByText('待报送').waitFor();
+  const owed = await api.as.mca.get(`/api/v1/suggestions/${ids.key}`);
+  expect(owed.body.progressRequests).toEqual([expect.objectContaining({ unitId: 'MCA', status: 'pending', note: '报送阶段性办理进展和下一步计划' })]);
   await settled(page);
   await shots.take(page, 'committee-case-supervision');
   const bad = serious(await axe(page));

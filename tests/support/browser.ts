@@ -68,8 +68,10 @@ export async function axe(page: Page): Promise<Violation[]> {
 }
 export const serious = (v: Violation[]) => v.filter((x) => x.impact === 'serious' || x.impact === 'critical');
 
-/** Waits for the page to settle: no spinner, skeleton or pending network. */
+/** Waits for the page to settle: no spinner, skeleton, toast or pending network. */
 export async function settled(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
   await page.locator('.ant-spin-spinning, .ant-skeleton').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
+  // A toast fading out is half transparent: axe would measure its contrast mid-animation.
+  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
 }

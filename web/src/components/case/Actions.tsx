@@ -119,6 +119,13 @@ export function CaseActions({ s, onDone }: { s: any; onDone(detail: any): void }
         <Form.Item name="suggestedUnitIds" label={t('建议改由以下单位办理', 'Suggest these units instead')}><UnitSelect multiple /></Form.Item>
       </CommandButton>);
     }
+    const asked = (s.progressRequests ?? []).find((p: any) => p.unitId === user.unitId && p.status === 'pending');
+    if (asked) {
+      out.push(<CommandButton key="progress" {...common} path="/progress-reports" label={t('报送办理进展', 'Report progress')} button={{ type: 'primary' }} toBody={(v) => ({ ...v, requestId: asked.id })}>
+        <p>{t('督办要求：', 'Asked: ')}{asked.note}</p>
+        <Form.Item name="body" label={t('办理进展', 'Progress')} rules={[{ required: true, message: t('请填写办理进展', 'Write the progress') }]}><Input.TextArea rows={6} maxLength={20000} showCount /></Form.Item>
+      </CommandButton>);
+    }
     if (mine && mine.status === 'acknowledged' && mine.role === 'co' && !mine.opinionAt) {
       out.push(<CommandButton key="opinion" {...common} path="/opinions" label={t('提出协办意见', 'Send the co-handler opinion')} button={{ type: 'primary' }}>
         <Form.Item name="body" label={t('协办意见', 'Opinion')} rules={[{ required: true, message: t('请填写协办意见', 'Write the opinion') }]}><Input.TextArea rows={6} maxLength={20000} showCount /></Form.Item>
