@@ -262,6 +262,7 @@ test('keyboard only: sign in with Tab and Enter, reach the menu, switch to Engli
   await page.getByText('EN', { exact: true }).click();
   await page.getByRole('heading', { name: 'Review queue' }).waitFor();
   await page.getByRole('link', { name: 'Dashboard' }).waitFor();
+  await settled(page);
   await shots.take(page, 'english-review-queue');
   expect(await page.evaluate('document.documentElement.lang')).toBe('en');
   await page.getByText('中文', { exact: true }).click();
