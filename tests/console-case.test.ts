@@ -32,7 +32,9 @@ async function command(page: Page, button: string | RegExp, fill: (dialog: Retur
   await dialog.waitFor();
   await fill(dialog);
   await dialog.getByRole('button', { name: /确\s*定/ }).click();
-  await dialog.waitFor({ state: 'hidden' });
+  // Either the modal closes, or it shows the refusal: then the test fails with the page's own words.
+  const refusal = dialog.locator('.ant-alert-error, .ant-form-item-explain-error').first();
+  await Promise.race([dialog.waitFor({ state: 'hidden' }), refusal.waitFor().then(async () => { throw new Error(`${button}: ${await refusal.textContent()}`); })]);
 }
 
 async function expectStatus(page: Page, text: string) {
@@ -133,6 +135,7 @@ test('submit → co-sign → review → assign → acknowledge → contact → r
     await d.getByRole('button', { name: /确\s*定/ }).click();
     await d.getByText(/须填写理由/).waitFor();
     await result.getByLabel('满意', { exact: true }).check();
+    await d.getByText(/须填写理由/).waitFor({ state: 'detached' });
   });
   await expectStatus(deputy.page, '已办结');
 

@@ -23,7 +23,8 @@ export function launch(): Promise<Browser> {
 }
 
 export async function newPage(browser: Browser, base: string, viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: base, viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', deviceScaleFactor: 1, isMobile: viewport.width < 500, hasTouch: viewport.width < 500 });
+  // Reduced motion: the console then skips its animations, so a click never lands on a modal still zooming in.
+  const context = await browser.newContext({ baseURL: base, viewport, reducedMotion: 'reduce', locale: 'zh-CN', timezoneId: 'Asia/Shanghai', deviceScaleFactor: 1, isMobile: viewport.width < 500, hasTouch: viewport.width < 500 });
   const page = await context.newPage();
   // Any script error on a page is a failure of the test that opened it.
   page.on('pageerror', (err) => { (context as any).errors = [...((context as any).errors ?? []), err]; });

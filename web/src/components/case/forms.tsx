@@ -82,8 +82,12 @@ export function EvaluateFields({ form }: { form: FormInstance }) {
   return <>
     <Form.Item name="attitude" label={t('办理态度', 'Handling attitude')} rules={req(t('请评价办理态度', 'Rate the attitude'))}><Radio.Group options={ratings} /></Form.Item>
     <Form.Item name="result" label={t('办理结果', 'Handling result')} rules={req(t('请评价办理结果', 'Rate the result'))}><Radio.Group options={ratings} /></Form.Item>
-    <Form.Item name="reasons" label={unhappy ? t('不满意的理由（必填）', 'Why unsatisfied (required)') : t('意见（可选）', 'Remarks (optional)')}
-      rules={unhappy ? req(t('选择“不满意”时须填写理由', 'Reasons are required when unsatisfied')) : []}>
+    {/* dependencies: changing a rating re-checks the reasons, so a stale "required" clears at once. */}
+    <Form.Item name="reasons" dependencies={['attitude', 'result']} label={unhappy ? t('不满意的理由（必填）', 'Why unsatisfied (required)') : t('意见（可选）', 'Remarks (optional)')}
+      rules={[({ getFieldValue }) => ({
+        validator: (_r, v) => ((getFieldValue('attitude') === 'unsatisfied' || getFieldValue('result') === 'unsatisfied') && !v?.trim()
+          ? Promise.reject(new Error(t('选择“不满意”时须填写理由', 'Reasons are required when unsatisfied'))) : Promise.resolve()),
+      })]}>
       <Input.TextArea rows={4} maxLength={5000} showCount />
     </Form.Item>
   </>;
