@@ -106,6 +106,10 @@ test('secretariat pages: dashboard, queues, approvals, key suggestions, bulletin
   ]);
   expect(found).toEqual({});
 
+  // The bulletin's figures read as the bulletin states them: MCA replied to 1 of its 3 items.
+  await page.goto('/bulletins');
+  await page.getByRole('row', { name: /MCA 单位/ }).getByText('33.3%').waitFor();
+
   // The dashboard counts by stage and draws its charts.
   await page.goto('/dashboard');
   await page.locator('canvas').first().waitFor();

@@ -12,7 +12,8 @@ import { DEADLINE, label } from '../lib/labels';
 import { fmtTime } from '../lib/time';
 import { ErrorAlert, HEALTH_COLOR, PageTitle, Unavailable } from '../components/bits';
 
-const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${Math.round(v * 100)}%`);
+// The bulletin's rates are percentages already (33.3 means 33.3 %).
+const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${v}%`);
 const colourTag = (c: string, t: (z: string, e: string) => string) => (c in HEALTH_COLOR
   ? <Tag color={HEALTH_COLOR[c as keyof typeof HEALTH_COLOR]}>{t({ green: '绿', blue: '蓝', yellow: '黄', red: '红' }[c]!, c)}</Tag> : '—');
 
