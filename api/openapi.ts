@@ -198,6 +198,10 @@ const ENDPOINTS: Endpoint[] = [
     ok: { schema: page('{ items, truncated }', 'items and whether the page was cut') } },
   { method: 'get', path: `${V1}/committees`, tag: 'directory', id: 'listCommittees', zh: '专门委员会', en: 'Special committees', query: plainQuery,
     ok: { schema: page('{ items, truncated }', 'items and whether the page was cut') } },
+  { method: 'get', path: `${V1}/sessions`, tag: 'directory', id: 'listSessions', zh: '会议（大会与闭会期间），新的在前', en: 'Sessions of the congress, newest first', query: plainQuery,
+    ok: { schema: page('{ items, truncated }', 'items and whether the page was cut') } },
+  { method: 'get', path: `${V1}/categories`, tag: 'directory', id: 'listCategories', zh: '建议分类', en: 'Suggestion categories', query: plainQuery,
+    ok: { schema: page('{ items, truncated }', 'items and whether the page was cut') } },
 
   { method: 'get', path: `${V1}/calendar`, tag: 'calendar', id: 'getCalendar', zh: '某年的节假日与调休工作日', en: 'Holidays and make-up workdays of a year',
     query: yearQuery, ok: { schema: json('该年日历', 'the year\'s calendar') } },

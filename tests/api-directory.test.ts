@@ -26,7 +26,7 @@ beforeAll(async () => {
 afterAll(async () => { await api?.teardown(); });
 
 test('anonymous callers get 401 on every directory endpoint', async () => {
-  for (const path of ['/units', '/deputies', '/delegations', '/committees']) {
+  for (const path of ['/units', '/deputies', '/delegations', '/committees', '/sessions', '/categories']) {
     const r = await api.anonymous.get(`/api/v1${path}`);
     expect({ path, status: r.status, code: r.body.error.code }).toEqual({ path, status: 401, code: 'unauthorized' });
   }
@@ -74,4 +74,21 @@ test('deputies filter by delegation and by name; delegations count their members
   expect(delegations.body.items.map((d: any) => [d.id, d.deputies])).toEqual([['BJ', 1], ['TJ', 1]]);
   const committees = await api.as.mca.get('/api/v1/committees');
   expect(committees.body.items.map((c: any) => c.code)).toEqual(['EAC', 'SAC']);
+});
+
+test('sessions of the caller\'s congress, newest first; the category scheme with the codes in use', async () => {
+  const db = api.h.db.db;
+  await db.insert(t.congressSessions).values([
+    { id: 'npc14-s3', congressId: 'npc14', name: '十四届全国人大三次会议', kind: 'session', startsOn: '2025-03-05' },
+    { id: 'npc14-s4', congressId: 'npc14', name: '十四届全国人大四次会议', kind: 'session', startsOn: '2026-03-05' },
+    { id: 'zj-s1', congressId: 'zj', name: '浙江省人大一次会议', kind: 'session', startsOn: '2026-01-10' },
+  ]).onConflictDoNothing();
+  const sessions = await api.as.mca.get('/api/v1/sessions');
+  expect(sessions.status).toBe(200);
+  expect(sessions.body.items.map((s: any) => s.id)).toEqual(['npc14-s4', 'npc14-s3']);
+  const categories = await api.as.dep1.get('/api/v1/categories');
+  expect(categories.status).toBe(200);
+  expect(categories.body.items.length).toBeGreaterThanOrEqual(20);
+  expect(categories.body.items.find((c: any) => c.code === 'FIN')).toEqual({ code: 'FIN', nameZh: '财政金融' });
+  expect((await api.as.dep1.get('/api/v1/categories?limit=x')).status).toBe(422);
 });

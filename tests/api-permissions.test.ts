@@ -78,6 +78,8 @@ const ENDPOINTS: { method: string; path: string; body?: unknown; allowed: readon
   { method: 'GET', path: '/api/v1/deputies', allowed: SIGNED_IN },
   { method: 'GET', path: '/api/v1/delegations', allowed: SIGNED_IN },
   { method: 'GET', path: '/api/v1/committees', allowed: SIGNED_IN },
+  { method: 'GET', path: '/api/v1/sessions', allowed: SIGNED_IN },
+  { method: 'GET', path: '/api/v1/categories', allowed: SIGNED_IN },
   { method: 'GET', path: '/api/v1/calendar?year=2026', allowed: SIGNED_IN },
   { method: 'PUT', path: '/api/v1/calendar/2099-03-02', body: { kind: 'holiday', name: '测试' }, allowed: ['admin'] },
   { method: 'DELETE', path: '/api/v1/calendar/2099-03-02', allowed: ['admin'] },

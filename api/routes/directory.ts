@@ -1,12 +1,14 @@
-// Reference data every signed-in role needs: handling units, deputies, delegations, committees.
+// Reference data every signed-in role needs: handling units, deputies, delegations, committees,
+// sessions and the category scheme.
 // Small tables (at most a few thousand rows), so one page with a generous limit.
 import { Router } from 'express';
-import { and, asc, count, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, isNotNull, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import * as t from '../../schema/tables';
 import type { Deps, User } from '../context';
 import { likeAny, limitSchema, parse } from '../read/input';
 import { maskEmail, maskPhone } from '../read/mask';
+import { categoryScheme } from '../transfer/directory';
 
 const MAX = 3000;
 const query = <S extends z.ZodRawShape>(shape: S) => z.object({ ...shape, limit: limitSchema(MAX, MAX) }).strict();
@@ -67,6 +69,25 @@ export function directoryRoutes(deps: Deps): Router {
     const rows = await db.select({ id: c.id, code: c.code, nameZh: c.nameZh, nameEn: c.nameEn })
       .from(c).where(eq(c.congressId, req.auth!.user.congressId)).orderBy(asc(c.code)).limit(q.limit + 1);
     res.json(page(rows, q.limit));
+  });
+
+  /** Sessions of the congress, newest first: what reports and imports are asked for. */
+  r.get('/sessions', async (req, res) => {
+    const q = parse(plainQuery, req.query);
+    const s = t.congressSessions;
+    const rows = await db.select({ id: s.id, name: s.name, kind: s.kind, startsOn: s.startsOn, endsOn: s.endsOn })
+      .from(s).where(eq(s.congressId, req.auth!.user.congressId)).orderBy(desc(s.startsOn), asc(s.id)).limit(q.limit + 1);
+    res.json(page(rows, q.limit));
+  });
+
+  /** The category scheme, plus any code the congress's suggestions already carry (so nothing in use is unnamed). */
+  r.get('/categories', async (req, res) => {
+    const q = parse(plainQuery, req.query);
+    const used = await db.selectDistinct({ code: t.suggestions.categoryCode }).from(t.suggestions)
+      .where(and(eq(t.suggestions.congressId, req.auth!.user.congressId), isNotNull(t.suggestions.categoryCode)));
+    const scheme = categoryScheme().map((c) => ({ code: c.code, nameZh: c.nameZh }));
+    const extra = used.map((u) => u.code!).filter((code) => !scheme.some((c) => c.code === code)).sort().map((code) => ({ code, nameZh: code }));
+    res.json(page([...scheme, ...extra], q.limit));
   });
   return r;
 }
