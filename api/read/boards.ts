@@ -100,9 +100,8 @@ export async function unitBoard(db: Db, congressId: string) {
   const u = t.handlingUnits;
   const e = t.evaluations;
   const x = t.extensionRequests;
-  // The read model's evaluation rows lack a unit column; their ids are "<suggestion>:e:<unit>:<round>".
-  const evalUnit = sql<string>`split_part(substr(${e.id}, length(${e.suggestionId}) + 4), ':', 1)`;
-  const latestEval = db.selectDistinctOn([e.suggestionId, evalUnit], { unitId: evalUnit.as('unit_id'), result: e.result, attitude: e.attitude, unevaluated: e.unevaluated })
+  const evalUnit = e.unitId;
+  const latestEval = db.selectDistinctOn([e.suggestionId, evalUnit], { unitId: sql<string>`${e.unitId}`.as('unit_id'), result: e.result, attitude: e.attitude, unevaluated: e.unevaluated })
     .from(e).innerJoin(s, eq(s.id, e.suggestionId)).where(eq(s.congressId, congressId))
     .orderBy(e.suggestionId, evalUnit, sql`${e.round} desc`).as('latest');
   const [units, work, extensions, ratings] = await Promise.all([
