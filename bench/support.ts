@@ -21,8 +21,10 @@ export async function benchDatabase(label: string): Promise<{ url: string; drop(
 }
 
 export async function bundleToFile(): Promise<string> {
-  const file = path.resolve('data/bench/workflow-bundle.js');
+  // One file per run: benches of other checkouts or sessions may bundle at the same time.
+  const file = path.resolve(`data/bench/workflow-bundle-${process.pid}.js`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
+  process.once('exit', () => fs.rmSync(file, { force: true }));
   fs.writeFileSync(file, (await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: new DefaultLogger('WARN') })).code);
   return file;
 }

@@ -134,10 +134,18 @@ export function jsonBody(json: string): Body {
   return { buf, etag: `W/"${createHash('sha1').update(buf).digest('base64url')}"` };
 }
 
-/** Sends a cached body; a client that already holds it (If-None-Match) gets 304. */
-export function sendBody(res: Response, body: Body, buf: Buffer = body.buf): void {
+/**
+ * Sends a cached body, or the parts of one made from it (written one after the other, not copied
+ * together); a client that already holds it (If-None-Match) gets 304.
+ */
+export function sendBody(res: Response, body: Body, parts: Buffer[] = [body.buf]): void {
   res.set({ 'Content-Type': 'application/json; charset=utf-8', ETag: body.etag, 'Cache-Control': 'private, no-cache' });
-  res.send(buf);
+  if (parts.length === 1) return void res.send(parts[0]);
+  if (res.req.fresh) return void res.status(304).end();
+  res.set('Content-Length', String(parts.reduce((n, b) => n + b.length, 0)));
+  if (res.req.method === 'HEAD') return void res.end();
+  for (const b of parts.slice(0, -1)) res.write(b);
+  res.end(parts.at(-1));
 }
 
 const caches = new WeakMap<Db, ReadCache>();

@@ -33,7 +33,7 @@ export function boardRoutes(deps: Deps): Router {
       const { asOf: _, ...rest } = rankOverdue(all, asOf, q.limit);
       return { value: rest, until: nextRankChange(all, asOf) };
     });
-    sendBody(res, body, Buffer.concat([Buffer.from(`{"asOf":${JSON.stringify(new Date())},`), body.buf.subarray(1)]));
+    sendBody(res, body, [Buffer.from(`{"asOf":${JSON.stringify(new Date())},`), body.buf.subarray(1)]);
   });
   r.get('/units', async (req, res) => {
     parse(noQuery, req.query);

@@ -125,17 +125,20 @@ export function suggestionRoutes(deps: Deps): Router {
   });
 
   r.get('/', async (req, res) => {
-    const q = listQuerySchema.safeParse(req.query);
-    if (!q.success) throw fromZod(q.error);
     const user = req.auth!.user;
     const scope = scopeKey(user);
-    const until = () => (q.data.dueWithinDays === undefined ? undefined : Date.now() + DUE_WINDOW_STALE_MS);
-    // Every page of one filter shares its count.
-    const total = (lq: ListQuery) => {
-      const { cursor: _c, limit: _l, sort: _s, ...filter } = lq;
-      return cache.get(`count|${scope}|${canonical(filter)}`, cache.all, async () => ({ value: await countSuggestions(db, user, lq), size: 64, until: until() }));
-    };
-    sendBody(res, await cache.bytes(`list|${scope}|${canonical(q.data)}`, cache.all, async () => ({ value: await listSuggestions(db, user, q.data, total), until: until() })));
+    // Keyed by the query as sent: only a query that passed validation is ever stored, so a hit needs no parsing.
+    sendBody(res, await cache.bytes(`list|${scope}|${req.url}`, cache.all, async () => {
+      const q = listQuerySchema.safeParse(req.query);
+      if (!q.success) throw fromZod(q.error);
+      const until = q.data.dueWithinDays === undefined ? undefined : Date.now() + DUE_WINDOW_STALE_MS;
+      // Every page of one filter shares its count.
+      const total = (lq: ListQuery) => {
+        const { cursor: _c, limit: _l, sort: _s, ...filter } = lq;
+        return cache.get(`count|${scope}|${canonical(filter)}`, cache.all, async () => ({ value: await countSuggestions(db, user, lq), size: 64, until }));
+      };
+      return { value: await listSuggestions(db, user, q.data, total), until };
+    }));
   });
 
   r.get('/:id', async (req, res) => {
