@@ -21,13 +21,21 @@ export interface WorkerDeps {
   delivery?: DeliveryConfig;
 }
 
+/**
+ * Modules that every workflow of the worker's shared V8 context uses as one copy instead of
+ * evaluating its own (every bundle gets them as `preloadModules`): the command schemas (see
+ * workflows/suggestion/schemas.ts) and constant tables. They keep no per-workflow state.
+ */
+export const WORKFLOW_PRELOAD_MODULES = ['./workflows/suggestion/schemas', './schema/steps', './schema/case'].map((m) => require.resolve(m));
+
 export function workerOptions(d: WorkerDeps): WorkerOptions {
   return {
     connection: d.connection,
     namespace: d.namespace ?? process.env.TEMPORAL_NAMESPACE ?? 'default',
     taskQueue: d.taskQueue ?? TASK_QUEUE,
     activities: { ...createActivities(d.db), ...createBulletinActivities(d.db), ...createDeliveryActivities(d.db, d.delivery) },
-    ...(d.workflowBundle ? { workflowBundle: d.workflowBundle } : { workflowsPath: require.resolve('./workflows') }),
+    ...(d.workflowBundle ? { workflowBundle: d.workflowBundle }
+      : { workflowsPath: require.resolve('./workflows'), bundlerOptions: { preloadModules: WORKFLOW_PRELOAD_MODULES } }),
     // Open cases wait months on timers, and a cached one costs ~1.7 MB of V8 heap: keep few, so
     // 10,000 open cases fit in 600 MB; an evicted case replays its short history when it wakes.
     maxCachedWorkflows: d.maxCachedWorkflows ?? Number(process.env.HUYING_MAX_CACHED_WORKFLOWS ?? 250),

@@ -4,6 +4,7 @@
 // chase notice is in the outbox, counting none lost and none twice. Figures are printed, not judged.
 //   npm run bench:bulletin -- --burst 2000   (--burst 0 skips the burst, --national 0 the bulletin; --runs 3)
 import { fork } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { Client, Connection } from '@temporalio/client';
@@ -80,6 +81,16 @@ function burstProfile(x: number): Profile {
   });
 }
 
+/** CPU milliseconds a process has used so far (Linux /proc), NaN elsewhere. */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
 async function count(db: Db, q: ReturnType<typeof sql>): Promise<number> {
   const [r] = (await db.execute(q)) as unknown as { n: number }[];
   return Number(r.n);
@@ -91,8 +102,10 @@ async function burst(n: number): Promise<void> {
   await setup.db.insert(congresses).values({ id: 'npc14', name: '第十四届全国人民代表大会', level: 'national' });
   const server = await startDevServer({ dbFile: false, ui: false, quiet: true });
   const taskQueue = 'bench-burst';
+  // BENCH_CPU_PROF=<dir> writes a CPU profile of the worker there when it exits.
+  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
   const child = fork(path.resolve(__dirname, 'worker-process.ts'), [], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...prof],
     env: { ...process.env, DATABASE_URL: bench.url, TEMPORAL_ADDRESS: server.address, TASK_QUEUE: taskQueue, DATABASE_POOL: '10', WORKFLOW_BUNDLE: await bundleToFile() },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
@@ -144,6 +157,10 @@ async function burst(n: number): Promise<void> {
     let firstAt = 0;
     const end = x + 600_000;
     while (Date.now() < x) await new Promise((r) => setTimeout(r, 200));
+    // CPU each part spent on the burst: on a shared 2-core machine it says more than the wall clock.
+    const backends = async () => ((await setup.db.execute(sql`select pid from pg_stat_activity where datname = current_database()`)) as unknown as { pid: number }[]).map((r) => r.pid);
+    const pgAt = new Map((await backends()).map((p) => [p, cpuMs(p)]));
+    const cpu0 = { worker: cpuMs(child.pid), server: cpuMs(server.pid) };
     while (Date.now() < end) {
       seen = await count(setup.db, chases);
       if (seen && !firstAt) firstAt = Date.now();
@@ -151,10 +168,14 @@ async function burst(n: number): Promise<void> {
       await new Promise((r) => setTimeout(r, 250));
     }
     const allIn = Date.now() - x;
+    const pgMs = (await backends()).reduce((sum, p) => sum + cpuMs(p) - (pgAt.get(p) ?? 0), 0);
+    const per = (v: number) => `${(v / Math.max(1, seen)).toFixed(1)} ms`;
+    const cpuLine = `worker ${per(cpuMs(child.pid) - cpu0.worker)}, Temporal server ${per(cpuMs(server.pid) - cpu0.server)}, PostgreSQL ${per(pgMs)}`;
     const distinct = await count(setup.db, sql`select count(distinct (suggestion_id, recipient_id))::int as n from outbox where kind = 'chase'`);
     const events = await count(setup.db, sql`select count(*)::int as n from case_events where type = 'chase'`);
     console.log(`  chase notices in the outbox: ${seen} of ${expected} expected, ${distinct} distinct (suggestion, unit), ${events} chase events`);
     console.log(`  first chase ${secs(firstAt - x)} after the deadline; all in ${secs(allIn)} after the deadline (the chase is due 1 s after it; target ≤ 60 s)`);
+    console.log(`  ${(seen / Math.max(0.001, (allIn - 1000) / 1000)).toFixed(1)} chases/s; CPU per chase: ${cpuLine}`);
     // Anything that would come twice comes late: wait a little and count again.
     await new Promise((r) => setTimeout(r, 10_000));
     const after = await count(setup.db, chases);

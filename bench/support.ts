@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import postgres from 'postgres';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
+import { WORKFLOW_PRELOAD_MODULES } from '../worker';
 
 const PG = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -25,6 +26,6 @@ export async function bundleToFile(): Promise<string> {
   const file = path.resolve(`data/bench/workflow-bundle-${process.pid}.js`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   process.once('exit', () => fs.rmSync(file, { force: true }));
-  fs.writeFileSync(file, (await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: new DefaultLogger('WARN') })).code);
+  fs.writeFileSync(file, (await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), preloadModules: WORKFLOW_PRELOAD_MODULES, logger: new DefaultLogger('WARN') })).code);
   return file;
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import postgres from 'postgres';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { BUNDLE_PATH, PG_ADMIN_URL } from './paths';
+import { WORKFLOW_PRELOAD_MODULES } from '../../worker';
 
 export default async function globalSetup(): Promise<void> {
   const sql = postgres(PG_ADMIN_URL, { max: 1, connect_timeout: 5, onnotice: () => undefined });
@@ -15,7 +16,7 @@ export default async function globalSetup(): Promise<void> {
   } finally {
     await sql.end();
   }
-  const { code } = await bundleWorkflowCode({ workflowsPath: path.resolve(__dirname, '../../workflows'), logger: quietLogger });
+  const { code } = await bundleWorkflowCode({ workflowsPath: path.resolve(__dirname, '../../workflows'), preloadModules: WORKFLOW_PRELOAD_MODULES, logger: quietLogger });
   fs.mkdirSync(path.dirname(BUNDLE_PATH), { recursive: true });
   // Written aside and renamed: two test runs at once must never read a half-written bundle.
   const tmp = `${BUNDLE_PATH}.${process.pid}.tmp`;

@@ -5,7 +5,7 @@ import {
   ActivityFailure, allHandlersFinished, ApplicationFailure, condition, continueAsNew, defineQuery, defineSignal, defineUpdate, getExternalWorkflowHandle,
   log, proxyLocalActivities, setHandler, workflowInfo,
 } from '@temporalio/workflow';
-import { actorSchema, commandSchemas, type Actor, type CommandEnvelope, type CommandName } from '../../schema/commands';
+import type { Actor, CommandEnvelope, CommandName } from '../../schema/commands';
 import { caseWorkflowId, FINAL_STATUSES, type CaseActivities, type CaseInput, type CaseState, type CommandResult, type Reply, type TrackPlan, type TrackRequest } from '../../schema/case';
 import { STEPS } from '../../schema/steps';
 import { refuse } from './refuse';
@@ -16,6 +16,7 @@ import { progress, settleProgress } from './progress';
 import { fireAlarm } from './timers';
 import { installPlans, nextAlarm, replanOpen } from './tracks';
 import { Tx } from './tx';
+import { commands } from './schemas';
 
 // Timers keep retrying until the database is back: an alarm must not be lost.
 const forAlarms = proxyLocalActivities<CaseActivities>({
@@ -37,7 +38,7 @@ type Handler = {
   apply(tx: Tx, args: any, actor: Actor, plan?: TrackPlan): void;
 };
 const COMMANDS: Record<CommandName, Handler> = { ...intake, ...handling, ...answer, ...progress } as Record<CommandName, Handler>;
-export const COMMAND_NAMES = Object.keys(commandSchemas) as CommandName[];
+export const COMMAND_NAMES = Object.keys(commands().commandSchemas) as CommandName[];
 
 export const commandUpdates = Object.fromEntries(
   COMMAND_NAMES.map((n) => [n, defineUpdate<CommandResult, [CommandEnvelope<CommandName>]>(n)]),
@@ -62,6 +63,7 @@ function initialState(input: CaseInput, now: number): CaseState {
 }
 
 function parse<C extends CommandName>(name: C, env: CommandEnvelope<C>): { actor: Actor; args: any } {
+  const { actorSchema, commandSchemas } = commands();
   const actor = actorSchema.safeParse(env?.actor);
   if (!actor.success) refuse('forbidden', '缺少或无效的操作人', 'missing or invalid actor', 'actor');
   const args = commandSchemas[name].safeParse(env?.input ?? {});
