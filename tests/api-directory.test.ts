@@ -89,6 +89,6 @@ test('sessions of the caller\'s congress, newest first; the category scheme with
   const categories = await api.as.dep1.get('/api/v1/categories');
   expect(categories.status).toBe(200);
   expect(categories.body.items.length).toBeGreaterThanOrEqual(20);
-  expect(categories.body.items.find((c: any) => c.code === 'FIN')).toEqual({ code: 'FIN', nameZh: '财政金融' });
+  expect(categories.body.items.find((c: any) => c.code === 'FIN')).toEqual({ code: 'FIN', nameZh: '财政金融', nameEn: 'Public finance, taxation and finance' });
   expect((await api.as.dep1.get('/api/v1/categories?limit=x')).status).toBe(422);
 });

@@ -41,7 +41,7 @@ test('anyone lists published replies, newest first, and nothing else', async () 
   expect(r.status).toBe(200);
   expect(r.body.items.map((i: any) => i.id)).toEqual([second, published]);
   const item = r.body.items[1];
-  expect(item).toMatchObject({ title: '关于发展社区食堂的建议', categoryCode: 'SOC', resultClass: 'B', units: ['MCA 单位'] });
+  expect(item).toMatchObject({ title: '关于发展社区食堂的建议', categoryCode: 'SOC', category: { nameZh: '社会保障和就业', nameEn: 'Social security and employment' }, resultClass: 'B', units: ['MCA 单位'] });
   expect(item.replies).toEqual([expect.objectContaining({ unit: 'MCA 单位', resultClass: 'B' })]);
   expect(typeof item.repliedAt).toBe('string');
 });

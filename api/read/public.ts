@@ -7,6 +7,7 @@ import type { Db } from '../../activities/db';
 import { invalid, notFound } from '../errors';
 import { decodeCursor, encodeCursor, instantText, likeAny, limitSchema } from './input';
 import { maskText } from './mask';
+import { categoryScheme } from '../transfer/directory';
 
 export const publicListQuery = z.object({
   q: z.string().trim().min(1).max(100).optional(),
@@ -82,8 +83,11 @@ async function present(db: Db, rows: Row[]) {
       unitId: x.unitId, unit: x.unit ?? x.unitId, resultClass: x.resultClass, body: mask(x.body), commitments: x.commitments && mask(x.commitments),
       faceToFace: x.faceToFace, repliedAt: x.repliedAt,
     }));
+    // Named here because the public has no session to ask the category directory with.
+    const category = categoryScheme().find((c) => c.code === r.categoryCode);
     return {
-      id: r.id, congressId: r.congressId, number: r.number, title: mask(r.title), categoryCode: r.categoryCode, resultClass: r.resultClass,
+      id: r.id, congressId: r.congressId, number: r.number, title: mask(r.title), categoryCode: r.categoryCode,
+      category: category ? { nameZh: category.nameZh, nameEn: category.nameEn } : null, resultClass: r.resultClass,
       repliedAt: answers.at(-1)?.repliedAt ?? null, units: answers.map((a) => a.unit), replies: answers,
     };
   });

@@ -85,8 +85,8 @@ export function directoryRoutes(deps: Deps): Router {
     const q = parse(plainQuery, req.query);
     const used = await db.selectDistinct({ code: t.suggestions.categoryCode }).from(t.suggestions)
       .where(and(eq(t.suggestions.congressId, req.auth!.user.congressId), isNotNull(t.suggestions.categoryCode)));
-    const scheme = categoryScheme().map((c) => ({ code: c.code, nameZh: c.nameZh }));
-    const extra = used.map((u) => u.code!).filter((code) => !scheme.some((c) => c.code === code)).sort().map((code) => ({ code, nameZh: code }));
+    const scheme = categoryScheme().map((c) => ({ code: c.code, nameZh: c.nameZh, nameEn: c.nameEn }));
+    const extra = used.map((u) => u.code!).filter((code) => !scheme.some((c) => c.code === code)).sort().map((code) => ({ code, nameZh: code, nameEn: null }));
     res.json(page([...scheme, ...extra], q.limit));
   });
   return r;

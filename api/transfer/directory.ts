@@ -8,7 +8,7 @@ import * as t from '../../schema/tables';
 import type { Db } from '../../activities/db';
 import { sharedDataDir } from '../../scripts/demo/reference';
 
-export interface Category { code: string; nameZh: string }
+export interface Category { code: string; nameZh: string; nameEn: string | null }
 
 let scheme: Category[] | undefined;
 /**
@@ -20,7 +20,7 @@ export function categoryScheme(): Category[] {
   if (!scheme) {
     try {
       const rows: Record<string, string>[] = parse(fs.readFileSync(path.join(sharedDataDir(), 'categories.csv'), 'utf8'), { columns: true, bom: true, trim: true });
-      scheme = rows.map((r) => ({ code: r.code, nameZh: r.name_zh }));
+      scheme = rows.map((r) => ({ code: r.code, nameZh: r.name_zh, nameEn: r.name_en || null }));
     } catch {
       scheme = [];
     }
@@ -64,7 +64,7 @@ export class Directory {
       return index;
     });
     const categories = new Map<string, string>();
-    for (const c of [...categoryScheme(), ...used.map((u) => ({ code: u.code!, nameZh: '' }))]) {
+    for (const c of [...categoryScheme(), ...used.map((u) => ({ code: u.code!, nameZh: '', nameEn: null }))]) {
       categories.set(c.code.toUpperCase(), c.code);
       if (c.nameZh) categories.set(nameKey(c.nameZh), c.code);
     }

@@ -6,8 +6,7 @@ import { Alert, App, Button, Card, Form, Input, Select, Space, Typography } from
 import { ApiFailure, get, post, put } from '../lib/api';
 import { useAuth } from '../lib/auth';
 import { useT } from '../lib/i18n';
-import { useDeputies } from '../lib/directory';
-import { CATEGORIES } from '../lib/categories';
+import { useCategories, useDeputies } from '../lib/directory';
 import { ErrorAlert, PageTitle, showFailure } from '../components/bits';
 import { UnitSelect } from '../components/case/forms';
 
@@ -22,6 +21,7 @@ export default function NewSuggestion() {
   const [error, setError] = useState<ApiFailure>();
   const [busy, setBusy] = useState<'draft' | 'submit'>();
   const deputies = useDeputies();
+  const categories = useCategories();
 
   useEffect(() => {
     if (!draftId) return;
@@ -66,7 +66,7 @@ export default function NewSuggestion() {
           <Input.TextArea rows={10} maxLength={20000} showCount />
         </Form.Item>
         <Form.Item name="categoryCode" label={t('分类', 'Category')}>
-          <Select allowClear showSearch optionFilterProp="label" options={CATEGORIES.map((c) => ({ value: c.code, label: t(c.zh, c.en) }))} />
+          <Select allowClear showSearch optionFilterProp="label" options={categories.map((c) => ({ value: c.code, label: t(c.nameZh, c.nameEn ?? c.nameZh) }))} />
         </Form.Item>
         <Form.Item name="cosignerIds" label={t('联名（附议）代表', 'Co-signers')} extra={t('附议代表确认后建议才进入审核。', 'The suggestion goes to review once the co-signers confirm.')}>
           <Select mode="multiple" showSearch optionFilterProp="label"

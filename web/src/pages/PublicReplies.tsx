@@ -5,7 +5,6 @@ import { Button, Card, Input, List, Segmented, Tag, Typography } from 'antd';
 import { ApiFailure, get, qs } from '../lib/api';
 import { useLang, useT } from '../lib/i18n';
 import { label, RESULT_CLASS } from '../lib/labels';
-import { CATEGORIES } from '../lib/categories';
 import { fmtDate } from '../lib/time';
 import { ErrorAlert } from '../components/bits';
 
@@ -40,7 +39,6 @@ export default function PublicReplies() {
   };
   // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(() => { void load(null); }, [q]);
-  const category = (code: string | null) => { const c = CATEGORIES.find((x) => x.code === code); return c ? t(c.zh, c.en) : code; };
   return <PublicFrame>
     <h1 className="hy-h1">{t('代表建议答复公开', 'Published replies to deputies\' suggestions')}</h1>
     <Typography.Paragraph type="secondary">{t('以下为已经公开的承办单位答复，代表个人信息已隐去。', 'Replies that were published; deputies\' personal data is removed.')}</Typography.Paragraph>
@@ -50,7 +48,7 @@ export default function PublicReplies() {
       <List.Item style={{ display: 'block', padding: 0, border: 0 }}><Card size="small" style={{ marginBottom: 8 }}>
         <Link to={`/public/${r.id}`} style={{ fontSize: 16 }}>{r.title}</Link>
         <div style={{ marginTop: 4 }}>
-          {r.number && <Tag>{r.number}</Tag>}{r.categoryCode && <Tag>{category(r.categoryCode)}</Tag>}
+          {r.number && <Tag>{r.number}</Tag>}{r.categoryCode && <Tag>{r.category ? t(r.category.nameZh, r.category.nameEn ?? r.category.nameZh) : r.categoryCode}</Tag>}
           {r.resultClass && <Tag color="blue">{label(t, RESULT_CLASS, r.resultClass)}</Tag>}
           <Typography.Text type="secondary">{(r.units ?? []).join('、')} · {fmtDate(r.repliedAt)}</Typography.Text>
         </div>

@@ -2,13 +2,13 @@
 // supervision report of a committee's key suggestions (the committee, or the secretariat for any).
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Button, Card, Col, Descriptions, Input, List, Row, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, List, Row, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { qs } from '../lib/api';
 import { useApi } from '../lib/useApi';
 import { useAuth } from '../lib/auth';
 import { useT } from '../lib/i18n';
-import { useCommittees } from '../lib/directory';
+import { useCommittees, useSessions } from '../lib/directory';
 import { label, RATING, STATUS } from '../lib/labels';
 import { fmtDate, fmtTime } from '../lib/time';
 import { PageTitle, Unavailable } from '../components/bits';
@@ -89,11 +89,14 @@ export default function Reports() {
   const committees = useCommittees();
   const kinds = user?.role === 'committee' ? ['committee'] : ['appraisal', 'annual', 'committee'];
   const [kind, setKind] = useState(kinds[0]);
-  const [sessionId, setSessionId] = useState(localStorage.getItem('huying.session') ?? 'npc14-s4');
+  const sessions = useSessions();
+  const [chosen, setChosen] = useState(localStorage.getItem('huying.session') ?? undefined);
+  // The last session looked at, while it still exists; else the newest.
+  const sessionId = sessions?.some((s) => s.id === chosen) ? chosen : sessions?.[0]?.id;
   const [committeeId, setCommitteeId] = useState<string>();
   const cid = user?.role === 'committee' ? undefined : committeeId ?? committees[0]?.id;
   const params = kind === 'committee' ? { committeeId: cid } : { sessionId };
-  const ready = kind !== 'committee' || user?.role === 'committee' || !!cid;
+  const ready = kind === 'committee' ? user?.role === 'committee' || !!cid : !!sessionId;
   const { data, error, loading } = useApi(ready ? `/reports/${kind}${qs(params)}` : null);
   const names: Record<string, [string, string]> = { appraisal: ['承办单位办理工作考核', 'Unit appraisal'], annual: ['年度办理情况报告', 'Annual handling report'], committee: ['重点督办情况报告', 'Supervision report'] };
   const file = (format: string) => `/api/v1/reports/${kind}${qs({ ...params, format })}`;
@@ -101,11 +104,13 @@ export default function Reports() {
     <PageTitle zh="报表" en="Reports" />
     <Space wrap style={{ marginBottom: 12 }}>
       {kinds.length > 1 && <Segmented value={kind} onChange={(v) => setKind(String(v))} aria-label={t('报表类型', 'Report')} options={kinds.map((k) => ({ value: k, label: t(...names[k]) }))} />}
-      {kind !== 'committee' && <><label htmlFor="rep-session">{t('会次编号', 'Session')}</label>
-        <Input.Search id="rep-session" defaultValue={sessionId} style={{ width: 200 }} enterButton={t('查询', 'Go')} onSearch={(v) => { localStorage.setItem('huying.session', v); setSessionId(v.trim()); }} /></>}
+      {kind !== 'committee' && <><label htmlFor="rep-session">{t('会次', 'Session')}</label>
+        <Select id="rep-session" style={{ width: 320 }} value={sessionId} loading={!sessions} onChange={(v) => { localStorage.setItem('huying.session', v); setChosen(v); }}
+          options={(sessions ?? []).map((s) => ({ value: s.id, label: `${s.name}（${s.startsOn.slice(0, 4)}）` }))} /></>}
       {kind === 'committee' && user?.role !== 'committee' && <><label htmlFor="rep-committee">{t('专门委员会', 'Committee')}</label>
         <Select id="rep-committee" style={{ width: 220 }} value={cid} onChange={setCommitteeId} options={committees.map((c) => ({ value: c.id, label: c.nameZh }))} /></>}
     </Space>
+    {kind !== 'committee' && sessions?.length === 0 && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('尚无会次，无法生成报表。', 'There is no session yet, so there is no report.')} />}
     <Card size="small" loading={loading && !data} title={<h2 className="hy-card-h">{t(...names[kind])}{data?.session ? ` · ${data.session.name}` : data?.committee ? ` · ${data.committee.name}` : ''}</h2>}
       extra={data && !error && <Space><Button size="small" icon={<DownloadOutlined />} href={file('html')} target="_blank">{t('打印版', 'Printable')}</Button>
         <Button size="small" icon={<DownloadOutlined />} href={file('xlsx')}>Excel</Button></Space>}>

@@ -1,11 +1,12 @@
 // Import a session's suggestions from a spreadsheet (all or nothing, with a row report) and export
 // the list as CSV or Excel.
-import { useState } from 'react';
-import { Alert, Button, Card, Col, Form, Input, List, Row, Switch, Typography, Upload } from 'antd';
+import { useEffect, useState } from 'react';
+import { Alert, Button, Card, Col, Form, List, Row, Select, Switch, Typography, Upload } from 'antd';
 import { UploadOutlined, DownloadOutlined } from '@ant-design/icons';
 import type { UploadFile } from 'antd';
 import { ApiFailure, request } from '../lib/api';
 import { useT } from '../lib/i18n';
+import { useSessions } from '../lib/directory';
 import { ErrorAlert, PageTitle } from '../components/bits';
 
 export default function Transfer() {
@@ -14,6 +15,10 @@ export default function Transfer() {
   const [result, setResult] = useState<any>();
   const [failure, setFailure] = useState<ApiFailure>();
   const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm();
+  const sessions = useSessions();
+  // The newest session is the usual target of an import.
+  useEffect(() => { if (sessions?.length && !form.getFieldValue('sessionId')) form.setFieldValue('sessionId', sessions[0].id); }, [sessions, form]);
 
   const send = async (v: { sessionId: string; dryRun: boolean }) => {
     const file = files[0]?.originFileObj;
@@ -33,8 +38,9 @@ export default function Transfer() {
       <Col xs={24} lg={14}>
         <Card size="small" title={<h2 className="hy-card-h">{t('批量导入建议', 'Import suggestions')}</h2>} extra={<a href="/api/v1/imports/template.xlsx" download>{t('下载导入模板', 'Download the template')}</a>}>
           <Typography.Paragraph type="secondary">{t('整批校验：任何一行有误则全部不导入，并列出每一行的问题。', 'All or nothing: one bad row stops the whole file, and every problem is listed.')}</Typography.Paragraph>
-          <Form layout="vertical" onFinish={send} initialValues={{ dryRun: true }}>
-            <Form.Item name="sessionId" label={t('会次编号', 'Session id')} rules={[{ required: true, message: t('请填写会次编号', 'Enter the session id') }]}><Input placeholder="npc14-s3" /></Form.Item>
+          <Form form={form} layout="vertical" onFinish={send} initialValues={{ dryRun: true }}>
+            <Form.Item name="sessionId" label={t('会次', 'Session')} rules={[{ required: true, message: t('请选择会次', 'Choose the session') }]}>
+              <Select loading={!sessions} options={(sessions ?? []).map((s) => ({ value: s.id, label: `${s.name}（${s.startsOn.slice(0, 4)}）` }))} /></Form.Item>
             <Form.Item label={t('文件（.xlsx 或 .csv，不超过 10 MB）', 'File (.xlsx or .csv, up to 10 MB)')} required>
               <Upload beforeUpload={() => false} maxCount={1} fileList={files} onChange={({ fileList }) => setFiles(fileList)} accept=".xlsx,.csv">
                 <Button icon={<UploadOutlined />}>{t('选择文件', 'Choose a file')}</Button>

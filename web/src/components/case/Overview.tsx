@@ -2,21 +2,21 @@
 import { Card, Descriptions, Empty, List, Table, Tag, Typography } from 'antd';
 import { useT } from '../../lib/i18n';
 import { ASSIGNMENT_STATUS, EXTENSION_STATUS, label, MODE, RATING, RESULT_CLASS, SOURCE, UNIT_ROLE } from '../../lib/labels';
-import { useUnits } from '../../lib/directory';
+import { useCategories, useUnits } from '../../lib/directory';
 import { fmtDate, fmtTime } from '../../lib/time';
 import { DueTag } from '../bits';
-import { CATEGORIES } from '../../lib/categories';
 
 export function Overview({ s, deputyName }: { s: any; deputyName(id: string): string }) {
   const t = useT();
   const units = useUnits();
+  const categories = useCategories();
   const unitName = (id: string) => units.find((u) => u.id === id)?.nameZh ?? id;
   return <>
     <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} bordered>
       <Descriptions.Item label={t('领衔代表', 'Lead deputy')}>{deputyName(s.leadDeputyId)}</Descriptions.Item>
       <Descriptions.Item label={t('附议代表', 'Co-signers')}>{s.cosigners.length ? s.cosigners.map((c: any) => <Tag key={c.deputyId}>{deputyName(c.deputyId)}{c.status === 'pending' ? t('（待确认）', ' (pending)') : c.status === 'declined' ? t('（已拒绝）', ' (declined)') : ''}</Tag>) : '—'}</Descriptions.Item>
       <Descriptions.Item label={t('来源', 'Source')}>{label(t, SOURCE, s.source)}</Descriptions.Item>
-      <Descriptions.Item label={t('分类', 'Category')}>{(() => { const c = CATEGORIES.find((x) => x.code === s.categoryCode); return c ? t(c.zh, c.en) : s.categoryCode ?? '—'; })()}</Descriptions.Item>
+      <Descriptions.Item label={t('分类', 'Category')}>{(() => { const c = categories.find((x) => x.code === s.categoryCode); return c ? t(c.nameZh, c.nameEn ?? c.nameZh) : s.categoryCode ?? '—'; })()}</Descriptions.Item>
       <Descriptions.Item label={t('提交时间', 'Submitted')}>{fmtTime(s.submittedAt)}</Descriptions.Item>
       <Descriptions.Item label={t('交办方式', 'Assignment')}>{label(t, MODE, s.assignMode)}</Descriptions.Item>
       <Descriptions.Item label={t('答复期限', 'Reply due')}>{fmtDate(s.replyDueAt)}</Descriptions.Item>
