@@ -248,3 +248,41 @@ describe('scope', () => {
     expect((await api.anonymous.get(`${V1}/suggestions`)).status).toBe(401);
   });
 });
+
+// Last, because it adds cases the scope test above does not expect.
+describe('pending requests for the secretariat', () => {
+  test('pending=return and pending=extension find the cases waiting for a decision, and a decision takes them off', async () => {
+    const dayAfter = (iso: string, days: number) => new Date(Date.parse(iso) + days * 86_400_000).toISOString().slice(0, 10);
+    const asked = await assigned('dep1', { title: '关于完善社区嵌入式服务设施的建议', categoryCode: 'CIV' }, { mode: 'lead_co', leadUnitId: 'MCA', coUnitIds: ['MOF'] });
+    await ok('mof', asked, '/return-request', { reason: '该事项由地方政府负责' });
+    const waiting = await assigned('dep2', { title: '关于推动养老服务人才培养的建议', categoryCode: 'EDU' }, { mode: 'single', leadUnitId: 'MCA' });
+    await ok('mca', waiting, '/acknowledge');
+    const due = (await api.as.mca.get(`${V1}/suggestions/${waiting}`)).body.replyDueAt as string;
+    await ok('mca', waiting, '/extension-requests', { reason: '需会同多部门调研论证', until: dayAfter(due, 10) });
+    const granted = await assigned('dep2', { title: '关于加强基层医疗卫生队伍建设的建议', categoryCode: 'HEA' }, { mode: 'single', leadUnitId: 'MCA' });
+    await ok('mca', granted, '/acknowledge');
+    const grantedDue = (await api.as.mca.get(`${V1}/suggestions/${granted}`)).body.replyDueAt as string;
+    await ok('mca', granted, '/extension-requests', { reason: '需开展试点', until: dayAfter(grantedDue, 10) });
+    const requestId = (await api.as.sec.get(`${V1}/suggestions/${granted}`)).body.extensions[0].id;
+    await ok('sec', granted, '/extension-decisions', { requestId, approve: true });
+
+    // A decided return (ids.returned) and an approved extension are not waiting for anyone.
+    expect(await idsOf('sec', 'pending=return')).toEqual([asked]);
+    expect(await idsOf('sec', 'pending=extension')).toEqual([waiting]);
+    expect(await idsOf('sec', 'pending=extension&status=handling')).toEqual([waiting]);
+    expect(await idsOf('sec', 'pending=extension&status=closed')).toEqual([]);
+    // Within scope only: MOE has neither case, MCA sees both of its own.
+    expect(await idsOf('moe', 'pending=return')).toEqual([]);
+    expect(await idsOf('mca', 'pending=extension')).toEqual([waiting]);
+
+    // The lists just read are cached; the decisions must take the cases off them at once.
+    await ok('sec', asked, '/return-decision', { unitId: 'MOF', approve: false });
+    expect(await idsOf('sec', 'pending=return')).toEqual([]);
+    const pendingId = (await api.as.sec.get(`${V1}/suggestions/${waiting}`)).body.extensions[0].id;
+    await ok('sec', waiting, '/extension-decisions', { requestId: pendingId, approve: false, note: '请按期答复' });
+    expect(await idsOf('sec', 'pending=extension')).toEqual([]);
+
+    const bad = await api.as.sec.get(`${V1}/suggestions?pending=approval`);
+    expect({ status: bad.status, field: bad.body.error?.field }).toEqual({ status: 422, field: 'pending' });
+  });
+});

@@ -25,6 +25,8 @@ export const listQuerySchema = z.object({
   dueWithinDays: z.coerce.number().int().min(0).max(366).optional(),
   resultClass: z.enum(RESULT_CLASSES).optional(),
   satisfaction: z.enum([...RATINGS, 'unevaluated']).optional(),
+  /** Cases waiting for the secretariat: a unit asked to return its assignment, or for more time. */
+  pending: z.enum(['return', 'extension']).optional(),
   q: z.string().trim().min(1).max(100).refine(isStorable, '含有不能使用的字符 / holds a character that cannot be used').optional(),
   sort: z.enum(['deadline', '-deadline', 'updated', '-updated', 'number']).default('-updated'),
   limit: z.coerce.number().int().min(1).max(500).default(50),
@@ -54,6 +56,8 @@ export function listFilter(user: User, q: ListQuery, now = new Date()): SQL {
   if (q.dueWithinDays !== undefined) conds.push(and(gte(s.nextDueAt, now), lte(s.nextDueAt, new Date(now.getTime() + q.dueWithinDays * 86_400_000))));
   if (q.resultClass) conds.push(eq(s.resultClass, q.resultClass));
   if (q.satisfaction) conds.push(eq(s.satisfaction, q.satisfaction));
+  if (q.pending === 'return') conds.push(sql`exists (select 1 from ${t.assignments} a where a.suggestion_id = ${s.id} and a.status = 'return_requested')`);
+  if (q.pending === 'extension') conds.push(sql`exists (select 1 from ${t.extensionRequests} e where e.suggestion_id = ${s.id} and e.status = 'pending')`);
   if (q.unitId) conds.push(sql`exists (select 1 from ${t.assignments} a where a.suggestion_id = ${s.id} and a.unit_id = ${q.unitId})`);
   if (q.q) {
     // Chinese has no word breaks: a substring match over title, number and body is what users expect.
