@@ -18,7 +18,7 @@ import { spanSchema } from '../schema/span';
 import { SESSION_COOKIE } from './auth';
 import { listQuerySchema } from './read/suggestions';
 import { auditQuerySchema } from './read/audit';
-import { overdueQuery } from './read/boards';
+import { overdueQuery, trendsQuery } from './read/boards';
 import { publicListQuery } from './read/public';
 import { isoDate } from './read/input';
 import { signInSchema } from './routes/auth';
@@ -219,6 +219,8 @@ const ENDPOINTS: Endpoint[] = [
     query: overdueQuery, ok: { schema: json('逾期事项', 'overdue items') } },
   { method: 'get', path: `${V1}/boards/units`, tag: 'boards', id: 'unitBoard', zh: '各承办单位办理情况', en: 'How each handling unit is doing', who: who('secretariat', 'admin'),
     query: z.object({}).strict(), ok: { schema: json('按单位统计', 'figures per unit') } },
+  { method: 'get', path: `${V1}/boards/trends`, tag: 'boards', id: 'trendsBoard', zh: '按月趋势：答复件数、评价结果、办结件数', en: 'Per month: replies, evaluations by result, cases closed', who: who('secretariat', 'admin'),
+    query: trendsQuery, ok: { schema: json('{ zone, months, from, items: [{ month, replies, evaluations: { satisfied, basicallySatisfied, unsatisfied, unevaluated }, closed }] }，按月从早到晚，含本月', 'oldest month first, this month last') } },
 
   { method: 'post', path: `${V1}/imports`, tag: 'transfer', id: 'importSuggestions', zh: '从表格批量导入建议', en: 'Import suggestions from a spreadsheet',
     // The idempotency middleware runs before the upload is read, so a key cannot tell two files apart.

@@ -1,5 +1,8 @@
 // The secretariat's boards over HTTP, after months pass on the time-skipping server: the red list
 // names each late deadline with its rung on the ladder, and the unit figures match what was driven.
+import { eq } from 'drizzle-orm';
+import { DateTime } from 'luxon';
+import * as t from '../schema/tables';
 import { localDate } from '../activities/calendar';
 import { apiHarness, type ApiHarness } from './support/api-harness';
 
@@ -48,7 +51,7 @@ beforeAll(async () => {
 afterAll(async () => { await api?.teardown(); });
 
 test('only the secretariat and admins see the boards', async () => {
-  for (const path of ['/overdue', '/units']) {
+  for (const path of ['/overdue', '/units', '/trends']) {
     for (const who of ['dep1', 'mca', 'cmt'] as const) {
       const r = await api.as[who].get(`/api/v1/boards${path}`);
       expect({ path, who, status: r.status, code: r.body.error.code }).toEqual({ path, who, status: 403, code: 'forbidden' });
@@ -96,4 +99,60 @@ test('unit figures count what each unit did, and list units with nothing assigne
   // Its return window ran out, so NHC is deemed to have signed for it.
   expect(unit('NHC')).toMatchObject({ assigned: 1, acknowledged: 1, contacted: 0, replied: 0, onTimeReplies: 0, overdue: 1, avgDaysToReply: null });
   expect(unit('MOE')).toMatchObject({ assigned: 0, overdue: 0, avgDaysToReply: null, satisfaction: { satisfied: 0 } });
+});
+
+// Last: it adds read-model rows the unit figures above do not expect.
+test('trends count replies, evaluations by result and closed cases per month in Shanghai time, oldest first', async () => {
+  const db = api.h.db.db;
+  const month = DateTime.now().setZone(ZONE).startOf('month');
+  // Half an hour into a month in Shanghai is still the month before in UTC.
+  const early = (m: DateTime) => m.plus({ minutes: 30 }).toJSDate();
+  const late = (m: DateTime) => m.endOf('month').minus({ minutes: 30 }).toJSDate();
+  const [m2, m3, m13] = [month.minus({ months: 2 }), month.minus({ months: 3 }), month.minus({ months: 13 })];
+  const at = early(m2);
+  await db.insert(t.suggestions).values({ id: 'trend-1', congressId: 'npc14', title: '关于趋势统计的建议', body: '正文', source: 'session', leadDeputyId: 'd1',
+    status: 'closed', step: 'closed', profileVersion: 1, createdAt: at, updatedAt: at, version: 1, closedAt: at });
+  await db.insert(t.replies).values([
+    { id: 'trend-r1', suggestionId: 'trend-1', unitId: 'MOE', round: 1, resultClass: 'B', body: '答复', signedBy: '王五', repliedAt: early(m2) },
+    { id: 'trend-r2', suggestionId: 'trend-1', unitId: 'MOF', round: 1, resultClass: 'C', body: '答复', signedBy: '赵六', repliedAt: late(m3) },
+    { id: 'trend-r3', suggestionId: 'trend-1', unitId: 'MOE', round: 0, resultClass: 'A', body: '早先的答复', signedBy: '王五', repliedAt: early(m13) },
+  ]);
+  const rating = (id: string, result: string | null, when: Date) => ({ id, suggestionId: 'trend-1', unitId: 'MOE', round: 1, deputyId: 'd1', attitude: result, result, unevaluated: result === null, at: when });
+  await db.insert(t.evaluations).values([
+    rating('trend-e1', 'satisfied', early(m2)), rating('trend-e2', 'basically_satisfied', late(m2)),
+    rating('trend-e3', 'unsatisfied', late(m3)), rating('trend-e4', null, early(m3)),
+  ]);
+
+  // What the driven cases added: MCA's one reply and its satisfied evaluation, which closed the case.
+  const [reply] = await db.select().from(t.replies).where(eq(t.replies.suggestionId, onTime));
+  const [rated] = await db.select().from(t.evaluations).where(eq(t.evaluations.suggestionId, onTime));
+  const [closedCase] = await db.select().from(t.suggestions).where(eq(t.suggestions.id, onTime));
+  const monthOf = (d: Date | null) => (d ? DateTime.fromJSDate(d, { zone: ZONE }).toFormat('yyyy-MM') : null);
+
+  const r = await api.as.sec.get('/api/v1/boards/trends');
+  expect(r.status).toBe(200);
+  expect(r.body).toMatchObject({ zone: ZONE, months: 12 });
+  const months = r.body.items.map((x: any) => x.month);
+  expect(months).toHaveLength(12);
+  expect(months.at(-1)).toBe(month.toFormat('yyyy-MM'));
+  expect(months[0]).toBe(month.minus({ months: 11 }).toFormat('yyyy-MM'));
+  const expected = new Map<string, any>(months.map((m: string) => [m, { month: m, replies: 0, evaluations: { satisfied: 0, basicallySatisfied: 0, unsatisfied: 0, unevaluated: 0 }, closed: 0 }]));
+  const add = (m: string | null, f: (x: any) => void) => { if (m && expected.has(m)) f(expected.get(m)); };
+  add(m2.toFormat('yyyy-MM'), (x) => { x.replies += 1; x.closed += 1; x.evaluations.satisfied += 1; x.evaluations.basicallySatisfied += 1; });
+  add(m3.toFormat('yyyy-MM'), (x) => { x.replies += 1; x.evaluations.unsatisfied += 1; x.evaluations.unevaluated += 1; });
+  add(monthOf(reply.repliedAt), (x) => { x.replies += 1; });
+  add(monthOf(rated.at), (x) => { x.evaluations.satisfied += 1; });
+  add(monthOf(closedCase.closedAt), (x) => { x.closed += 1; });
+  expect(r.body.items).toEqual([...expected.values()]);
+  // The reply of 13 months ago is outside a year, inside 14 months.
+  const longer = await api.as.admin.get('/api/v1/boards/trends?months=14');
+  expect(longer.body.items).toHaveLength(14);
+  expect(longer.body.items[0]).toMatchObject({ month: month.minus({ months: 13 }).toFormat('yyyy-MM'), replies: 1 });
+  expect((await api.as.sec.get('/api/v1/boards/trends?months=1')).body.items.map((x: any) => x.month)).toEqual([month.toFormat('yyyy-MM')]);
+
+  for (const months of ['0', '37', 'x', '1.5']) {
+    const bad = await api.as.sec.get(`/api/v1/boards/trends?months=${months}`);
+    expect({ months, status: bad.status, field: bad.body.error?.field }).toEqual({ months, status: 422, field: 'months' });
+  }
+  expect((await api.as.sec.get('/api/v1/boards/trends?year=2026')).status).toBe(422);
 });

@@ -91,6 +91,7 @@ const ENDPOINTS: { method: string; path: string; body?: unknown; allowed: readon
   { method: 'DELETE', path: '/api/v1/tokens/nope', allowed: ['admin'] },
   { method: 'GET', path: '/api/v1/boards/overdue', allowed: ['admin', 'sec'] },
   { method: 'GET', path: '/api/v1/boards/units', allowed: ['admin', 'sec'] },
+  { method: 'GET', path: '/api/v1/boards/trends', allowed: ['admin', 'sec'] },
   { method: 'POST', path: '/api/v1/imports?sessionId=s1', body: {}, allowed: ['admin', 'sec'] },
   { method: 'GET', path: '/api/v1/imports/template.xlsx', allowed: SIGNED_IN },
   { method: 'GET', path: '/api/v1/exports/suggestions.csv', allowed: SIGNED_IN },

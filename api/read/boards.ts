@@ -1,6 +1,8 @@
 // The secretariat's boards from the read model: the red list of overdue assignments and each unit's
 // progress figures (domain.md §4). Grouped in SQL, so they stay fast at national scale.
-import { and, asc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, lt, ne, sql } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import * as t from '../../schema/tables';
 import type { Db } from '../../activities/db';
@@ -144,4 +146,48 @@ export async function unitBoard(db: Db, congressId: string) {
     };
   });
   return { items };
+}
+
+export const trendsQuery = z.object({
+  months: z.coerce.number().int().min(1).max(36).default(12)
+    .meta({ description: '含本月在内的月数（1–36）/ months counted back, this one included (1–36)' }),
+}).strict();
+
+/**
+ * Per calendar month in the congress's time zone, the last `months` months with this one last: the
+ * replies sent, the evaluations given by their result, and the cases closed. Every answer and every
+ * evaluation counts (a case answered by two units, or evaluated again after re-handling, counts each).
+ */
+export async function trends(db: Db, congressId: string, months: number, now = new Date()) {
+  const [c] = await db.select({ zone: t.congresses.timezone }).from(t.congresses).where(eq(t.congresses.id, congressId));
+  const zone = c?.zone ?? 'Asia/Shanghai';
+  const current = DateTime.fromJSDate(now, { zone }).startOf('month');
+  const first = current.minus({ months: months - 1 });
+  const [from, to] = [first.toJSDate(), current.plus({ months: 1 }).toJSDate()];
+  // Grouped by position: the zone is a parameter, and two parameters are not the same expression to PostgreSQL.
+  const month = (col: PgColumn) => sql<string>`to_char(${col} at time zone ${zone}, 'YYYY-MM')`;
+  const r = t.replies;
+  const e = t.evaluations;
+  const [replies, evaluations, closed] = await Promise.all([
+    db.select({ month: month(r.repliedAt), n: sql<number>`count(*)::int` }).from(r).innerJoin(s, eq(s.id, r.suggestionId))
+      .where(and(eq(s.congressId, congressId), gte(r.repliedAt, from), lt(r.repliedAt, to))).groupBy(sql`1`),
+    db.select({
+      month: month(e.at),
+      satisfied: n(sql`${e.result} = 'satisfied' and not ${e.unevaluated}`),
+      basicallySatisfied: n(sql`${e.result} = 'basically_satisfied' and not ${e.unevaluated}`),
+      unsatisfied: n(sql`${e.result} = 'unsatisfied' and not ${e.unevaluated}`),
+      unevaluated: n(sql`${e.unevaluated}`),
+    }).from(e).innerJoin(s, eq(s.id, e.suggestionId))
+      .where(and(eq(s.congressId, congressId), gte(e.at, from), lt(e.at, to))).groupBy(sql`1`),
+    db.select({ month: month(s.closedAt), n: sql<number>`count(*)::int` }).from(s)
+      .where(and(eq(s.congressId, congressId), gte(s.closedAt, from), lt(s.closedAt, to))).groupBy(sql`1`),
+  ]);
+  const none = { satisfied: 0, basicallySatisfied: 0, unsatisfied: 0, unevaluated: 0 };
+  const items = Array.from({ length: months }, (_, i) => {
+    const m = first.plus({ months: i }).toFormat('yyyy-MM');
+    const { month: _m, ...rated } = evaluations.find((x) => x.month === m) ?? { month: m, ...none };
+    return { month: m, replies: replies.find((x) => x.month === m)?.n ?? 0, evaluations: rated, closed: closed.find((x) => x.month === m)?.n ?? 0 };
+  });
+  // The window moves when the next month begins.
+  return { value: { zone, months, from: first.toISO(), items }, until: to.getTime() };
 }

@@ -1,10 +1,10 @@
-// Boards for the secretariat: who is late (the red list) and how each unit is doing.
+// Boards for the secretariat: who is late (the red list), how each unit is doing, and the months' trends.
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Deps } from '../context';
 import { requireRole } from '../auth';
 import { parse } from '../read/input';
-import { nextRankChange, overdueQuery, overdueRows, rankOverdue, unitBoard } from '../read/boards';
+import { nextRankChange, overdueQuery, overdueRows, rankOverdue, trends, trendsQuery, unitBoard } from '../read/boards';
 import { readCache, sendBody } from '../read/cache';
 
 const noQuery = z.object({}).strict();
@@ -39,6 +39,11 @@ export function boardRoutes(deps: Deps): Router {
     parse(noQuery, req.query);
     const congressId = req.auth!.user.congressId;
     sendBody(res, await cache.bytes(`units|${congressId}`, cache.all, async () => ({ value: await unitBoard(deps.db, congressId) })));
+  });
+  r.get('/trends', async (req, res) => {
+    const q = parse(trendsQuery, req.query);
+    const congressId = req.auth!.user.congressId;
+    sendBody(res, await cache.bytes(`trends|${congressId}|${q.months}`, cache.all, () => trends(deps.db, congressId, q.months)));
   });
   return r;
 }

@@ -7,11 +7,11 @@ import { get, qs } from '../lib/api';
 import { useApi } from '../lib/useApi';
 import { useT } from '../lib/i18n';
 import { DEADLINE, label } from '../lib/labels';
-import { fmtDate } from '../lib/time';
 import { DueTag, ErrorAlert, HEALTH_COLOR, PageTitle } from '../components/bits';
-import type { Summary } from '../components/SuggestionTable';
 
 const EChart = lazy(() => import('../components/EChart'));
+
+interface Trend { month: string; replies: number; closed: number; evaluations: { satisfied: number; basicallySatisfied: number; unsatisfied: number; unevaluated: number } }
 
 const STAGES: { key: string; zh: string; en: string; status: string[]; color: string }[] = [
   { key: 'review', zh: '待审核', en: 'To review', status: ['cosigning', 'submitted'], color: HEALTH_COLOR.yellow },
@@ -20,8 +20,6 @@ const STAGES: { key: string; zh: string; en: string; status: string[]; color: st
   { key: 'replied', zh: '待评价', en: 'To evaluate', status: ['replied', 'reviewing'], color: HEALTH_COLOR.blue },
   { key: 'closed', zh: '已办结', en: 'Closed', status: ['closed'], color: HEALTH_COLOR.green },
 ];
-
-const month = (at: string) => fmtDate(at).slice(0, 7);
 
 function useStageCounts() {
   const [counts, setCounts] = useState<Record<string, number>>();
@@ -38,39 +36,38 @@ export default function Dashboard() {
   const overdue = useApi('/boards/overdue?limit=50');
   const soon = useApi(`/suggestions${qs({ dueWithinDays: 10, overdue: 'false', sort: 'deadline', limit: 10, status: ['accepted', 'handling', 'rehandling', 'replied'] })}`);
   const units = useApi('/boards/units');
-  const answered = useApi(`/suggestions${qs({ status: ['replied', 'reviewing', 'rehandling', 'closed'], sort: '-updated', limit: 500 })}`);
+  const trends = useApi('/boards/trends?months=12');
 
   const ranking = useMemo(() => (units.data?.items ?? []).filter((u: any) => u.assigned > 0).map((u: any) => ({
     ...u, replyRate: u.replied / Math.max(1, u.assigned), onTime: u.replied ? u.onTimeReplies / u.replied : 0,
   })).sort((a: any, b: any) => b.replyRate - a.replyRate || a.overdue - b.overdue || b.assigned - a.assigned), [units.data]);
 
+  // Counted by the server per month in Shanghai time; leading months with nothing at all are left out.
   const monthly = useMemo(() => {
-    const rows: Summary[] = answered.data?.items ?? [];
-    const by = new Map<string, { replied: number; satisfied: number; basically: number; unsatisfied: number }>();
-    const at = (m: string) => by.get(m) ?? by.set(m, { replied: 0, satisfied: 0, basically: 0, unsatisfied: 0 }).get(m)!;
-    for (const r of rows as any[]) {
-      if (r.repliedAt) at(month(r.repliedAt)).replied++;
-      if (r.closedAt && r.satisfaction) {
-        const m = at(month(r.closedAt));
-        if (r.satisfaction === 'satisfied') m.satisfied++; else if (r.satisfaction === 'basically_satisfied') m.basically++; else if (r.satisfaction === 'unsatisfied') m.unsatisfied++;
-      }
-    }
-    return [...by.entries()].sort(([a], [b]) => a.localeCompare(b));
-  }, [answered.data]);
+    const items: Trend[] = trends.data?.items ?? [];
+    const busy = (x: Trend) => x.replies + x.closed + Object.values(x.evaluations).reduce((a, b) => a + b, 0) > 0;
+    const from = items.findIndex(busy);
+    return from < 0 ? [] : items.slice(from);
+  }, [trends.data]);
+  const rated = monthly.some((x) => Object.values(x.evaluations).some((v) => v > 0));
 
-  const months = monthly.map(([m]) => m);
+  const months = monthly.map((x) => x.month);
   const repliesOption = useMemo(() => ({
-    tooltip: { trigger: 'axis' }, grid: { left: 40, right: 16, top: 24, bottom: 32 },
     xAxis: { type: 'category', data: months }, yAxis: { type: 'value', minInterval: 1 },
-    series: [{ name: t('答复件数', 'Replies'), type: 'bar', barMaxWidth: 48, data: monthly.map(([, v]) => v.replied), itemStyle: { color: HEALTH_COLOR.blue } }],
+    tooltip: { trigger: 'axis' }, legend: { bottom: 0 }, grid: { left: 40, right: 16, top: 24, bottom: 48 },
+    series: [
+      { name: t('答复件数', 'Replies'), type: 'bar', barMaxWidth: 48, data: monthly.map((x) => x.replies), itemStyle: { color: HEALTH_COLOR.blue } },
+      { name: t('办结件数', 'Closed'), type: 'line', data: monthly.map((x) => x.closed), itemStyle: { color: HEALTH_COLOR.green } },
+    ],
   }), [monthly, t]);
   const satisfactionOption = useMemo(() => ({
     tooltip: { trigger: 'axis' }, legend: { bottom: 0 }, grid: { left: 40, right: 16, top: 24, bottom: 48 },
     xAxis: { type: 'category', data: months }, yAxis: { type: 'value', minInterval: 1 },
     series: [
-      { name: t('满意', 'Satisfied'), type: 'bar', stack: 's', barMaxWidth: 48, data: monthly.map(([, v]) => v.satisfied), itemStyle: { color: HEALTH_COLOR.green } },
-      { name: t('基本满意', 'Basically'), type: 'bar', stack: 's', data: monthly.map(([, v]) => v.basically), itemStyle: { color: HEALTH_COLOR.yellow } },
-      { name: t('不满意', 'Unsatisfied'), type: 'bar', stack: 's', data: monthly.map(([, v]) => v.unsatisfied), itemStyle: { color: HEALTH_COLOR.red } },
+      { name: t('满意', 'Satisfied'), type: 'bar', stack: 's', barMaxWidth: 48, data: monthly.map((x) => x.evaluations.satisfied), itemStyle: { color: HEALTH_COLOR.green } },
+      { name: t('基本满意', 'Basically'), type: 'bar', stack: 's', data: monthly.map((x) => x.evaluations.basicallySatisfied), itemStyle: { color: HEALTH_COLOR.yellow } },
+      { name: t('不满意', 'Unsatisfied'), type: 'bar', stack: 's', data: monthly.map((x) => x.evaluations.unsatisfied), itemStyle: { color: HEALTH_COLOR.red } },
+      { name: t('未评价', 'Not evaluated'), type: 'bar', stack: 's', data: monthly.map((x) => x.evaluations.unevaluated), itemStyle: { color: '#8c8c8c' } },
     ],
   }), [monthly, t]);
 
@@ -114,13 +111,13 @@ export default function Dashboard() {
       </Col>
 
       <Col xs={24} lg={12}>
-        <Card size="small" title={<h2 className="hy-card-h">{t('按月答复件数', 'Replies per month')}</h2>}>
-          <Suspense fallback={<Spin />}>{monthly.length ? <EChart option={repliesOption} label={t('按月答复件数柱状图', 'Bar chart of replies per month')} /> : <Typography.Text type="secondary">{t('暂无答复', 'No replies yet')}</Typography.Text>}</Suspense>
+        <Card size="small" title={<h2 className="hy-card-h">{t('按月答复与办结件数', 'Replies and closures per month')}</h2>}>
+          <Suspense fallback={<Spin />}><ErrorAlert error={trends.error} />{monthly.length ? <EChart option={repliesOption} label={t('按月答复件数柱状图与办结件数折线图', 'Bars of replies and a line of closures per month')} /> : <Typography.Text type="secondary">{t('暂无答复', 'No replies yet')}</Typography.Text>}</Suspense>
         </Card>
       </Col>
       <Col xs={24} lg={12}>
-        <Card size="small" title={<h2 className="hy-card-h">{t('按月满意度', 'Satisfaction per month')}</h2>}>
-          <Suspense fallback={<Spin />}>{monthly.length ? <EChart option={satisfactionOption} label={t('按月满意度堆叠柱状图', 'Stacked bar chart of satisfaction per month')} /> : <Typography.Text type="secondary">{t('暂无评价', 'No evaluations yet')}</Typography.Text>}</Suspense>
+        <Card size="small" title={<h2 className="hy-card-h">{t('按月评价结果', 'Evaluation results per month')}</h2>}>
+          <Suspense fallback={<Spin />}>{rated ? <EChart option={satisfactionOption} label={t('按月满意度堆叠柱状图', 'Stacked bar chart of satisfaction per month')} /> : <Typography.Text type="secondary">{t('暂无评价', 'No evaluations yet')}</Typography.Text>}</Suspense>
         </Card>
       </Col>
 
