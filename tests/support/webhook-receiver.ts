@@ -52,6 +52,9 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   };
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
+    // A sender killed mid-request resets the socket; the request is then recorded with status 0 (or never ends).
+    req.on('error', () => undefined);
+    res.on('error', () => undefined);
     req.on('data', (c) => chunks.push(c));
     req.on('end', async () => {
       if (rx.gate) await rx.gate;
