@@ -299,3 +299,45 @@ test('the console is served from the API process: its own CSP without inline scr
   expect(unknown.status).toBe(401);
   expect(unknown.headers.get('content-type')).toMatch(/json/);
 });
+
+test('the secretariat issues a bulletin from the page, and imports a CSV into the newest session: a bad file is refused row by row, a good one checked, then imported', async () => {
+  const page = await open('sec');
+  // A past month, backfilled from its form.
+  const past = new Date(Date.now() - 40 * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' }).slice(0, 7);
+  await page.goto('/bulletins');
+  await page.getByLabel('生成某月通报（YYYY-MM，留空为本月）').fill(past);
+  await page.getByRole('button', { name: '立即生成' }).click();
+  await page.getByText('已生成通报').waitFor();
+  await page.getByRole('button', { name: past, exact: true }).waitFor();
+  expect((await api.as.sec.get('/api/v1/bulletins')).body.items.map((b: any) => b.month)).toContain(past);
+
+  // Reports open on the newest session without typing its id.
+  await page.goto('/reports');
+  await page.getByRole('heading', { name: /承办单位办理工作考核 · 第十四届全国人民代表大会第四次会议/ }).waitFor();
+
+  const count = async () => (await api.as.sec.get('/api/v1/suggestions?sessionId=npc14-s4&limit=1')).body.total as number;
+  const before = await count();
+  const header = '编号,标题,正文,类别,领衔代表,附议代表,来源,建议承办单位';
+  const choose = (name: string, text: string) => page.locator('input[type=file]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+  await page.goto('/transfer');
+  // The newest session is chosen already.
+  await page.getByTitle('第十四届全国人民代表大会第四次会议（2026）').waitFor();
+  await choose('坏文件.csv', `${header}\nW-001,关于完善社区养老服务网络的建议,正文,SOC,查无此人,,大会,MCA\n`);
+  await page.getByRole('button', { name: '开始' }).click();
+  await page.getByText('第 2 行（编号 W-001）').waitFor();
+  await page.getByText(/领衔代表：/).waitFor();
+
+  await choose('一次会议建议.csv', `${header}\nW-002,关于完善社区养老服务网络的建议,"现状……\n建议……",SOC,d1,,大会,MCA\n`);
+  await page.getByRole('button', { name: '开始' }).click();
+  await page.getByText('校验通过：可导入 1 件').waitFor();
+  expect(await count()).toBe(before);
+  await settled(page);
+  await shots.take(page, 'secretariat-import-checked');
+
+  await page.getByRole('switch', { name: '仅校验，不导入' }).click();
+  await page.getByRole('button', { name: '开始' }).click();
+  await page.getByText('已导入 1 件，跳过已存在 0 件').waitFor();
+  expect(await count()).toBe(before + 1);
+  const imported = await api.as.sec.get(`/api/v1/suggestions?sessionId=npc14-s4&q=${encodeURIComponent('社区养老服务网络')}`);
+  expect(imported.body.items).toEqual([expect.objectContaining({ number: 'W-002', status: 'submitted', leadDeputyId: 'd1' })]);
+});

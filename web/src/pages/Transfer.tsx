@@ -9,6 +9,9 @@ import { useT } from '../lib/i18n';
 import { useSessions } from '../lib/directory';
 import { ErrorAlert, PageTitle } from '../components/bits';
 
+/** The server's report of one bad row (api/transfer/validate.ts). */
+interface RowReport { row: number; number?: string; errors: { field: string; column: string; zh: string; en: string }[] }
+
 export default function Transfer() {
   const t = useT();
   const [files, setFiles] = useState<UploadFile[]>([]);
@@ -21,6 +24,7 @@ export default function Transfer() {
   useEffect(() => { if (sessions?.length && !form.getFieldValue('sessionId')) form.setFieldValue('sessionId', sessions[0].id); }, [sessions, form]);
 
   const send = async (v: { sessionId: string; dryRun: boolean }) => {
+    if (!v.sessionId) { setFailure(new ApiFailure(422, { code: 'invalid_input', zh: '请选择会次', en: 'choose the session', field: 'sessionId' })); return; }
     const file = files[0]?.originFileObj;
     if (!file) { setFailure(new ApiFailure(422, { code: 'invalid_input', zh: '请选择要导入的文件', en: 'choose a file to import', field: 'file' })); return; }
     const form = new FormData();
@@ -30,7 +34,7 @@ export default function Transfer() {
     setBusy(true); setFailure(undefined); setResult(undefined);
     try { setResult(await request('POST', '/imports', undefined, { form })); } catch (e) { setFailure(e as ApiFailure); } finally { setBusy(false); }
   };
-  const rows: any[] = Array.isArray(failure?.body.details) ? failure!.body.details : [];
+  const rows = (Array.isArray(failure?.body.details) ? failure!.body.details : []) as unknown as RowReport[];
 
   return <>
     <PageTitle zh="导入导出" en="Import and export" />
@@ -39,7 +43,8 @@ export default function Transfer() {
         <Card size="small" title={<h2 className="hy-card-h">{t('批量导入建议', 'Import suggestions')}</h2>} extra={<a href="/api/v1/imports/template.xlsx" download>{t('下载导入模板', 'Download the template')}</a>}>
           <Typography.Paragraph type="secondary">{t('整批校验：任何一行有误则全部不导入，并列出每一行的问题。', 'All or nothing: one bad row stops the whole file, and every problem is listed.')}</Typography.Paragraph>
           <Form form={form} layout="vertical" onFinish={send} initialValues={{ dryRun: true }}>
-            <Form.Item name="sessionId" label={t('会次', 'Session')} rules={[{ required: true, message: t('请选择会次', 'Choose the session') }]}>
+            {/* Not marked required: Form.Item would put aria-required on the Select's outer element, which has no role to carry it; send() checks instead. */}
+            <Form.Item name="sessionId" label={t('会次', 'Session')}>
               <Select loading={!sessions} options={(sessions ?? []).map((s) => ({ value: s.id, label: `${s.name}（${s.startsOn.slice(0, 4)}）` }))} /></Form.Item>
             <Form.Item label={t('文件（.xlsx 或 .csv，不超过 10 MB）', 'File (.xlsx or .csv, up to 10 MB)')} required>
               <Upload beforeUpload={() => false} maxCount={1} fileList={files} onChange={({ fileList }) => setFiles(fileList)} accept=".xlsx,.csv">
@@ -51,7 +56,10 @@ export default function Transfer() {
           </Form>
           <div style={{ marginTop: 12 }}>
             <ErrorAlert error={failure} />
-            {rows.length > 0 && <List size="small" bordered dataSource={rows.slice(0, 100)} renderItem={(r: any) => <List.Item>{r.row ? t(`第 ${r.row} 行`, `row ${r.row}`) : ''} {r.field} {r.reason ?? r.zh ?? JSON.stringify(r)}</List.Item>} />}
+            {rows.length > 0 && <List size="small" bordered dataSource={rows.slice(0, 100)} renderItem={(r: RowReport) => <List.Item style={{ display: 'block' }}>
+              <Typography.Text strong>{t(`第 ${r.row} 行`, `Row ${r.row}`)}{r.number ? t(`（编号 ${r.number}）`, ` (no. ${r.number})`) : ''}</Typography.Text>
+              {(r.errors ?? []).map((e, i) => <div key={i}>{e.column}：{t(e.zh, e.en)}</div>)}
+            </List.Item>} />}
             {result && <Alert type="success" showIcon message={result.dryRun ? t(`校验通过：可导入 ${result.ids.length} 件`, `Checked: ${result.ids.length} can be imported`)
               : t(`已导入 ${result.imported} 件，跳过已存在 ${result.skippedExisting} 件`, `Imported ${result.imported}, skipped ${result.skippedExisting} already present`)} />}
           </div>
