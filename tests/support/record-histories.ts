@@ -14,10 +14,10 @@ async function main(): Promise<void> {
   const h = await harness('record');
   const c = h.cases;
   // An earlier file is what proves that cases started by older code still replay: never overwrite it.
-  const save = async (name: string, id: string) => {
+  const save = async (name: string, id: string, runId?: string) => {
     const file = path.join(OUT, `${name}.json`);
     if (fs.existsSync(file)) return console.log(`kept ${name}.json`);
-    const history = await h.env.client.workflow.getHandle(`suggestion-${id}`).fetchHistory();
+    const history = await h.env.client.workflow.getHandle(`suggestion-${id}`, runId).fetchHistory();
     fs.writeFileSync(file, historyToJSON(history));
     console.log(`recorded ${name}.json`);
   };
@@ -94,6 +94,19 @@ async function main(): Promise<void> {
     await c.command(key.id, 'superviseNote', committee, { body: '请加快' });
     await h.env.sleep(10 * DAY);
     await save('key-progress', key.id);
+
+    // A case that goes quiet continues as new (history compaction); the fresh run is then chased.
+    const quiet = caseInput({ submitNow: true });
+    await c.start(quiet);
+    const firstRun = (await h.env.client.workflow.getHandle(`suggestion-${quiet.id}`).describe()).runId;
+    await c.command(quiet.id, 'review', SECRETARIAT, { decision: 'accept' });
+    await c.command(quiet.id, 'assign', SECRETARIAT, { mode: 'lead_co', leadUnitId: 'MCA', coUnitIds: ['MOF'] });
+    await c.command(quiet.id, 'communicate', unit('MCA'), { phase: 'before', channel: 'phone', summary: '电话沟通' });
+    await h.env.sleep(60_000);
+    await save('quiet-compaction', quiet.id, firstRun);
+    const resumed = (await h.env.client.workflow.getHandle(`suggestion-${quiet.id}`).describe()).runId;
+    await h.env.sleep(100 * DAY);
+    await save('compacted-resumed', quiet.id, resumed);
   } finally {
     await h.teardown();
   }

@@ -3,7 +3,7 @@
 // a handler returns only after the projection committed, so the caller reads its own write.
 import {
   ActivityFailure, allHandlersFinished, ApplicationFailure, condition, continueAsNew, defineQuery, defineSignal, defineUpdate, getExternalWorkflowHandle,
-  log, proxyLocalActivities, setHandler, workflowInfo,
+  log, patched, proxyLocalActivities, setHandler, workflowInfo,
 } from '@temporalio/workflow';
 import type { Actor, CommandEnvelope, CommandName } from '../../schema/commands';
 import { caseWorkflowId, FINAL_STATUSES, type CaseActivities, type CaseInput, type CaseState, type CommandResult, type Reply, type TrackPlan, type TrackRequest } from '../../schema/case';
@@ -51,6 +51,13 @@ export const absorbSignal = defineSignal<[{ id: string; leadDeputyId: string }]>
 export const mergedReplySignal = defineSignal<[Reply[]]>('mergedReply');
 
 const SYSTEM: Actor = { role: 'system', id: 'system' };
+
+// Timer loop behaviour added after cases were already running (re-arm only when the earliest alarm
+// moves; compact a quiet run): histories recorded before it replay unchanged.
+const PATCH_LEAN_TIMER_LOOP = 'lean-timer-loop';
+/** A run this long (two commands or so) continues as new once its timer has been quiet for QUIET_MS. */
+const COMPACT_AFTER_EVENTS = 16;
+const QUIET_MS = 10_000;
 
 function initialState(input: CaseInput, now: number): CaseState {
   const { cosignerIds, submitNow: _s, createdAt, ...rest } = input;
@@ -186,7 +193,21 @@ export async function suggestionWorkflow(input: CaseInput | { resume: CaseState 
     const seen = state.version;
     const next = nextAlarm(state);
     const wait = next ? next.alarm.at - Date.now() : undefined;
-    if (wait === undefined) await condition(() => state.version !== seen || finished());
+    if ((wait === undefined || wait > 0) && patched(PATCH_LEAN_TIMER_LOOP)) {
+      // The timer is re-armed only when a change moves the earliest alarm, not after every command.
+      const at = next?.alarm.at;
+      const quiet = workflowInfo().historyLength >= COMPACT_AFTER_EVENTS
+        && (wait === undefined || wait > QUIET_MS);
+      const changed = () => nextAlarm(state)?.alarm.at !== at || finished();
+      const timeout = quiet ? QUIET_MS : wait;
+      const moved = timeout === undefined ? (await condition(changed), true) : await condition(changed, timeout);
+      if (!moved && quiet) {
+        // Quiet, with a long history: carry the state into a fresh run. A case woken later outside
+        // the worker's cache (a deadline day wakes thousands at once) replays a few events, not all it did.
+        await condition(allHandlersFinished);
+        return continueAsNew<typeof suggestionWorkflow>({ resume: state });
+      }
+    } else if (wait === undefined) await condition(() => state.version !== seen || finished());
     else if (wait > 0) await condition(() => state.version !== seen, wait);
     await locked(async () => {
       const now = Date.now();
