@@ -2,13 +2,13 @@
 // sessions and the category scheme.
 // Small tables (at most a few thousand rows), so one page with a generous limit.
 import { Router } from 'express';
-import { and, asc, count, desc, eq, ilike, isNotNull, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import * as t from '../../schema/tables';
 import type { Deps, User } from '../context';
 import { likeAny, limitSchema, parse } from '../read/input';
 import { maskEmail, maskPhone } from '../read/mask';
-import { categoryScheme } from '../transfer/directory';
+import { congressCategories } from '../transfer/directory';
 
 const MAX = 3000;
 const query = <S extends z.ZodRawShape>(shape: S) => z.object({ ...shape, limit: limitSchema(MAX, MAX) }).strict();
@@ -83,11 +83,7 @@ export function directoryRoutes(deps: Deps): Router {
   /** The category scheme, plus any code the congress's suggestions already carry (so nothing in use is unnamed). */
   r.get('/categories', async (req, res) => {
     const q = parse(plainQuery, req.query);
-    const used = await db.selectDistinct({ code: t.suggestions.categoryCode }).from(t.suggestions)
-      .where(and(eq(t.suggestions.congressId, req.auth!.user.congressId), isNotNull(t.suggestions.categoryCode)));
-    const scheme = categoryScheme().map((c) => ({ code: c.code, nameZh: c.nameZh, nameEn: c.nameEn }));
-    const extra = used.map((u) => u.code!).filter((code) => !scheme.some((c) => c.code === code)).sort().map((code) => ({ code, nameZh: code, nameEn: null }));
-    res.json(page([...scheme, ...extra], q.limit));
+    res.json(page(await congressCategories(db, req.auth!.user.congressId), q.limit));
   });
   return r;
 }

@@ -32,21 +32,17 @@ export function reportRoutes(deps: Deps): Router {
   const { db } = deps;
   const yearly = requireRole('secretariat', 'admin');
 
-  r.get('/appraisal', yearly, async (req, res) => {
+  // The two yearly reports of a session differ only in what they compute and how they print.
+  const yearlyReport = <R extends object>(name: string, compute: (db: Deps['db'], congressId: string, sessionId: string) => Promise<R | undefined>,
+    document: (report: R) => ReportDocument) => r.get(`/${name}`, yearly, async (req, res) => {
     const q = parse(sessionReportQuery, req.query);
-    const report = await appraisalReport(db, req.auth!.user.congressId, q.sessionId);
+    const report = await compute(db, req.auth!.user.congressId, q.sessionId);
     if (!report) throw notFound('会次', 'session');
-    if (q.format !== 'json') await audit(db, req, { action: 'export.appraisal', target: q.sessionId, outcome: 'ok', detail: { format: q.format } });
-    await send(res, q.format, report, () => appraisalDocument(report), `appraisal-${q.sessionId}`);
+    if (q.format !== 'json') await audit(db, req, { action: `export.${name}`, target: q.sessionId, outcome: 'ok', detail: { format: q.format } });
+    await send(res, q.format, report, () => document(report), `${name}-${q.sessionId}`);
   });
-
-  r.get('/annual', yearly, async (req, res) => {
-    const q = parse(sessionReportQuery, req.query);
-    const report = await annualReport(db, req.auth!.user.congressId, q.sessionId);
-    if (!report) throw notFound('会次', 'session');
-    if (q.format !== 'json') await audit(db, req, { action: 'export.annual', target: q.sessionId, outcome: 'ok', detail: { format: q.format } });
-    await send(res, q.format, report, () => annualDocument(report), `annual-${q.sessionId}`);
-  });
+  yearlyReport('appraisal', appraisalReport, appraisalDocument);
+  yearlyReport('annual', annualReport, annualDocument);
 
   r.get('/committee', requireRole('committee', 'secretariat', 'admin'), async (req, res) => {
     const q = parse(committeeReportQuery, req.query);

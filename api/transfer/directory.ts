@@ -28,6 +28,15 @@ export function categoryScheme(): Category[] {
   return scheme;
 }
 
+/** The scheme, then any code the congress's suggestions already carry that it lacks (named by its code). */
+export async function congressCategories(db: Db, congressId: string): Promise<Category[]> {
+  const used = await db.selectDistinct({ code: t.suggestions.categoryCode }).from(t.suggestions)
+    .where(and(eq(t.suggestions.congressId, congressId), isNotNull(t.suggestions.categoryCode)));
+  const scheme = categoryScheme();
+  const extra = used.map((u) => u.code!).filter((code) => !scheme.some((c) => c.code === code)).sort();
+  return [...scheme, ...extra.map((code) => ({ code, nameZh: code, nameEn: null }))];
+}
+
 export const categoryName = (code: string | null | undefined) => (code ? categoryScheme().find((c) => c.code === code)?.nameZh : undefined);
 
 /** Deputies' names are often padded to align in lists ("王　伟"), so whitespace never counts. */
@@ -44,12 +53,11 @@ export class Directory {
   ) {}
 
   static async load(db: Db, congressId: string): Promise<Directory> {
-    const [deps, units, used] = await Promise.all([
+    const [deps, units, cats] = await Promise.all([
       db.select({ id: t.deputies.id, name: t.deputies.name, delegationId: t.deputies.delegationId }).from(t.deputies).where(eq(t.deputies.congressId, congressId)),
       db.select({ id: t.handlingUnits.id, code: t.handlingUnits.code, nameZh: t.handlingUnits.nameZh, shortZh: t.handlingUnits.shortZh })
         .from(t.handlingUnits).where(eq(t.handlingUnits.congressId, congressId)),
-      db.selectDistinct({ code: t.suggestions.categoryCode }).from(t.suggestions)
-        .where(and(eq(t.suggestions.congressId, congressId), isNotNull(t.suggestions.categoryCode))),
+      congressCategories(db, congressId),
     ]);
     const byName = new Map<string, string[]>();
     for (const d of deps) byName.set(nameKey(d.name), [...(byName.get(nameKey(d.name)) ?? []), d.id]);
@@ -64,9 +72,9 @@ export class Directory {
       return index;
     });
     const categories = new Map<string, string>();
-    for (const c of [...categoryScheme(), ...used.map((u) => ({ code: u.code!, nameZh: '', nameEn: null }))]) {
+    for (const c of cats) {
       categories.set(c.code.toUpperCase(), c.code);
-      if (c.nameZh) categories.set(nameKey(c.nameZh), c.code);
+      categories.set(nameKey(c.nameZh), c.code);
     }
     return new Directory(new Map(deps.map((d) => [d.id, d])), byName, unitIndexes, categories);
   }
