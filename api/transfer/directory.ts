@@ -6,20 +6,20 @@ import { parse } from 'csv-parse/sync';
 import { eq, isNotNull, and } from 'drizzle-orm';
 import * as t from '../../schema/tables';
 import type { Db } from '../../activities/db';
-import { sharedDataDir } from '../../scripts/demo/reference';
+import { referenceDataDir } from '../../scripts/demo/reference';
 
 export interface Category { code: string; nameZh: string; nameEn: string | null }
 
 let scheme: Category[] | undefined;
 /**
  * Categories have no table yet (scripts/demo/reference.ts: "cases carry the code"); the scheme is
- * the shared categories.csv. Codes a congress already uses count too, so a deployment without
+ * the reference categories.csv. Codes a congress already uses count too, so a deployment without
  * the CSV can still re-import its own data.
  */
 export function categoryScheme(): Category[] {
   if (!scheme) {
     try {
-      const rows: Record<string, string>[] = parse(fs.readFileSync(path.join(sharedDataDir(), 'categories.csv'), 'utf8'), { columns: true, bom: true, trim: true });
+      const rows: Record<string, string>[] = parse(fs.readFileSync(path.join(referenceDataDir(), 'categories.csv'), 'utf8'), { columns: true, bom: true, trim: true });
       scheme = rows.map((r) => ({ code: r.code, nameZh: r.name_zh, nameEn: r.name_en || null }));
     } catch {
       scheme = [];

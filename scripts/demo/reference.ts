@@ -1,5 +1,5 @@
-// Reference rows of the 14th NPC for demos and tests, read from the shared CSVs (see
-// ../shared/data/README.md) and shaped for the drizzle tables, so a seeder inserts them as is.
+// Reference rows of the 14th NPC for demos and tests, read from the reference CSVs (see
+// reference-data/README.md) and shaped for the drizzle tables, so a seeder inserts them as is.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -57,8 +57,12 @@ export const ADDED_UNITS: readonly { code: string; nameZh: string; shortZh: stri
   { code: 'SINOMACH', nameZh: '中国机械工业集团有限公司', shortZh: '国机集团', nameEn: 'China National Machinery Industry Corporation Ltd.' },
 ];
 
-export function sharedDataDir(): string {
-  return process.env.HUYING_SHARED_DATA ?? path.resolve(__dirname, '../../../shared/data');
+/**
+ * The reference CSVs travel with the project (a copy of the team's ../shared/data), so a fresh clone
+ * on its own, as CI makes it, has them; HUYING_SHARED_DATA points elsewhere, e.g. at a newer edition.
+ */
+export function referenceDataDir(): string {
+  return process.env.HUYING_SHARED_DATA ?? path.resolve(__dirname, 'reference-data');
 }
 
 type Csv = Record<string, string>;
@@ -67,7 +71,7 @@ function readCsv(dir: string, file: string): Csv[] {
 }
 const orNull = (s: string | undefined) => (s ? s : null);
 
-export function loadReference(dir: string = sharedDataDir()): Reference {
+export function loadReference(dir: string = referenceDataDir()): Reference {
   const congress: CongressRow = { id: CONGRESS_ID, name: '第十四届全国人民代表大会', level: 'national', timezone: 'Asia/Shanghai' };
   const sessions: SessionRow[] = [
     // The session ends the day before the inter-session period the brief starts on 03-12.
